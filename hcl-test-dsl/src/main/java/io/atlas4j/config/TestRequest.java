@@ -1,0 +1,31 @@
+package io.atlas4j.config;
+
+import io.atlas4j.testdsl.TestKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a front end was asked, before the project file fills the gaps. Null or empty means "not given".
+ *
+ * @param kind schema or migrate tests
+ * @param workingDir where relative paths resolve
+ * @param config the project file URL ({@code file://atlas.hcl}); null when not given
+ * @param env the env name, or null
+ * @param vars {@code --var} values by name, repeated names in order
+ * @param devUrl {@code --dev-url}
+ * @param urls {@code --url} values (desired schema)
+ * @param dir {@code --dir} (migration directory)
+ * @param run {@code --run} regexp
+ * @param strictOutput {@code --strict-output}
+ * @param parallelism {@code --parallel} (0: default)
+ */
+public record TestRequest(TestKind kind, Path workingDir, String config, String env, Map<String, List<String>> vars,
+                          String devUrl, List<String> urls, String dir, String run, boolean strictOutput,
+                          int parallelism) {
+
+    public TestRequest {
+        vars = Map.copyOf(vars);
+        urls = List.copyOf(urls);
+    }
+}
