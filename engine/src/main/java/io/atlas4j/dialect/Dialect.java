@@ -1,6 +1,7 @@
 package io.atlas4j.dialect;
 
 import io.atlas4j.sql.SqlScript;
+import io.atlas4j.sql.StatementFailedException;
 import io.atlas4j.sql.SqlStatement;
 import io.atlas4j.url.DatabaseUrl;
 import java.sql.Connection;
@@ -31,4 +32,12 @@ public interface Dialect {
 
     /** Splits a script into statements with this dialect's lexical rules (quotes, comments, bodies). */
     List<SqlStatement> split(SqlScript script);
+
+    /**
+     * The database's own words for an error, as a user should read them: without driver decoration
+     * (PgJDBC's {@code ERROR: } prefix, vendor codes), keeping detail lines that help.
+     */
+    default String errorMessage(SQLException e) {
+        return StatementFailedException.databaseMessage(e);
+    }
 }

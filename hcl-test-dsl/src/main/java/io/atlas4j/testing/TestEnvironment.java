@@ -1,21 +1,41 @@
 package io.atlas4j.testing;
 
+import io.atlas4j.dev.DevDatabase;
+import io.atlas4j.dev.DevDatabases;
+import io.atlas4j.dev.DevOptions;
+import io.atlas4j.dev.DevSession;
+import io.atlas4j.dev.Workspace;
+import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.ErrorCode;
+import io.atlas4j.testdsl.CaseScope;
 import io.atlas4j.testdsl.TestCase;
+import io.atlas4j.url.DatabaseUrl;
+import io.atlas4j.url.Redaction;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
- * The runtime shared by the CLI and the JUnit engine: opens the dev database on first use, prepares
- * the desired state once, and runs cases, each on its own isolated copy (parallel cases share one).
- * Thread-safe.
+ * The runtime shared by the CLI and the JUnit engine: opens the dev database, prepares the desired state
+ * once, and runs cases, each on its own isolated copy; parallel cases share one copy, each on its own
+ * connection (Atlas's parallel group). Thread-safe.
  */
 public final class TestEnvironment implements AutoCloseable {
 
     private final TestConfig config;
+    private final CaseExecutor executor;
+    private final Object lock = new Object();
+    private DevDatabase database;
+    private Workspace workspace;
+    private DevSession parallelSession;
+    private RuntimeException startFailure;
+    private boolean closed;
 
     private TestEnvironment(TestConfig config) {
         this.config = config;
+        this.executor = new CaseExecutor(config);
     }
 
-    /** An environment for {@code config}; nothing is opened until the first case runs. */
+    /** An environment for {@code config}; nothing is opened until {@link #start()} or the first case. */
     public static TestEnvironment create(TestConfig config) {
         return new TestEnvironment(config);
     }
@@ -26,15 +46,133 @@ public final class TestEnvironment implements AutoCloseable {
     }
 
     /**
-     * Runs one case (or reports it skipped) and returns its result; never throws for a failing case or
-     * a failing setup, which are results.
+     * Opens the dev database and prepares the starting state. Idempotent; a failure is remembered and
+     * thrown again by every later call, so a run reports it once per front end, not once per case.
+     *
+     * @throws Atlas4jException {@code USAGE} without a dev URL, {@code CONNECTION} / {@code DEV_DATABASE}
+     *     when the dev database cannot be used, {@code CONFIGURATION} when the desired state cannot be
+     *     read, {@code DEV_DATABASE} naming file:line:col when a desired statement fails
      */
-    public CaseResult run(TestCase testCase, CaseListener listener) {
-        throw new UnsupportedOperationException("TODO");
+    public void start() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("test environment is closed");
+            }
+            if (startFailure != null) {
+                throw startFailure;
+            }
+            if (workspace != null) {
+                return;
+            }
+            try {
+                if (config.devUrl() == null || config.devUrl().isBlank()) {
+                    throw new Atlas4jException(ErrorCode.USAGE, "required flag(s) \"dev-url\" not set",
+                            "pass --dev-url (JUnit: atlas4j.dev-url), or set dev in the env of atlas.hcl", null);
+                }
+                var state = DesiredState.load(config);
+                database = DevDatabases.open(DatabaseUrl.parse(config.devUrl()), DevOptions.defaults());
+                workspace = database.prepare(state);
+            } catch (RuntimeException e) {
+                startFailure = e instanceof Atlas4jException ? e
+                        : new Atlas4jException(ErrorCode.DEV_DATABASE, "dev database " + Redaction.mask(config.devUrl())
+                                + ": " + e.getMessage(), e);
+                closeQuietly();
+                throw startFailure;
+            }
+        }
     }
 
-    /** Closes sessions and the dev database. */
+    /**
+     * Runs one case (or reports it skipped) and returns its result. A failing case or a failing case setup
+     * is a result, not an exception.
+     *
+     * @throws Atlas4jException when the environment cannot start (see {@link #start()})
+     */
+    public CaseResult run(TestCase testCase, CaseListener listener) {
+        if (testCase.skip()) {
+            CaseResult result = CaseExecutor.skipped(testCase);
+            listener.caseFinished(result);
+            return result;
+        }
+        start();
+        listener.caseStarted(testCase);
+        CaseResult result = testCase.parallel() ? runShared(testCase, listener) : runIsolated(testCase, listener);
+        listener.caseFinished(result);
+        return result;
+    }
+
+    private CaseResult runIsolated(TestCase testCase, CaseListener listener) {
+        DevSession session;
+        try {
+            session = workspace.lease();
+        } catch (RuntimeException e) {
+            return CaseExecutor.setupFailed(testCase, e.getMessage(), e);
+        }
+        try (session) {
+            return executor.execute(testCase, scope(testCase, session), session.connection(),
+                    database.dialect(), listener);
+        }
+    }
+
+    private CaseResult runShared(TestCase testCase, CaseListener listener) {
+        DevSession session;
+        Connection connection;
+        try {
+            session = parallelSession();
+            connection = session.newConnection();
+        } catch (RuntimeException | SQLException e) {
+            return CaseExecutor.setupFailed(testCase, e.getMessage(), e);
+        }
+        try (connection) {
+            return executor.execute(testCase, scope(testCase, session), connection, database.dialect(), listener);
+        } catch (SQLException e) {
+            // Closing the case's own connection failed; the case itself is over and its result stands.
+            return CaseExecutor.setupFailed(testCase, e.getMessage(), e);
+        }
+    }
+
+    private DevSession parallelSession() {
+        synchronized (lock) {
+            if (parallelSession == null) {
+                parallelSession = workspace.lease();
+            }
+            return parallelSession;
+        }
+    }
+
+    private CaseScope scope(TestCase testCase, DevSession session) {
+        return new CaseScope(session.url(), testCase.name(), testCase.range().uri().getScheme().equals("file")
+                ? java.nio.file.Path.of(testCase.range().uri()).toString() : testCase.range().uri().toString());
+    }
+
+    /** Closes sessions, the prepared state and the dev database. */
     @Override
     public void close() {
+        synchronized (lock) {
+            closed = true;
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        RuntimeException first = null;
+        for (AutoCloseable c : new AutoCloseable[] {parallelSession, workspace, database}) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new Atlas4jException(ErrorCode.DEV_DATABASE, "closing the dev database: " + e.getMessage(), e);
+                }
+            }
+        }
+        parallelSession = null;
+        workspace = null;
+        database = null;
+        if (first != null && startFailure == null) {
+            throw first;
+        }
     }
 }

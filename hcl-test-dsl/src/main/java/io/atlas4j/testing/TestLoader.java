@@ -1,12 +1,26 @@
 package io.atlas4j.testing;
 
+import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.ErrorCode;
+import io.atlas4j.testdsl.TestCase;
 import io.atlas4j.testdsl.TestFile;
+import io.atlas4j.testdsl.TestFileReader;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Finds and reads test files for a {@link TestConfig}. */
 public final class TestLoader {
+
+    /** The suffix of test files. */
+    public static final String SUFFIX = ".test.hcl";
 
     private TestLoader() {
     }
@@ -16,24 +30,58 @@ public final class TestLoader {
      * {@code *.test.hcl} files of directories, not recursive), else the env's {@code test.<kind>.src},
      * else the working directory's {@code *.test.hcl} files.
      *
-     * @throws io.atlas4j.error.Atlas4jException {@code CONFIGURATION} with {@code no test files found}
+     * @throws Atlas4jException {@code USAGE} with {@code no test files found}; {@code CONFIGURATION} for
+     *     a path that does not exist
      */
     public static List<Path> findTestFiles(TestConfig config, List<Path> paths) {
-        throw new UnsupportedOperationException("TODO");
+        List<Path> roots = !paths.isEmpty() ? paths
+                : !config.testSources().isEmpty() ? config.testSources() : List.of(config.workingDir());
+        TreeSet<Path> files = new TreeSet<>();
+        for (Path root : roots) {
+            Path path = config.workingDir().resolve(root).normalize();
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> entries = Files.list(path)) {
+                    entries.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    throw new Atlas4jException(ErrorCode.CONFIGURATION, "cannot read directory " + path + ": " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new Atlas4jException(ErrorCode.CONFIGURATION, "test path " + root + " does not exist",
+                        "check the path; relative paths resolve against " + config.workingDir(), null);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new Atlas4jException(ErrorCode.USAGE, "no test files found",
+                    "pass *" + SUFFIX + " files or directories as arguments, or list them in atlas.hcl: test { "
+                            + config.kind().label() + " { src = [\"x" + SUFFIX + "\"] } }", null);
+        }
+        return new ArrayList<>(files);
     }
 
     /**
-     * Reads one test file with the configuration's variables, keeping only cases of the configured
-     * kind.
+     * Reads one test file with the configuration's variables, keeping only cases of the configured kind.
      *
+     * @param uri the file's location; {@code file()} in the file resolves against its directory when it is
+     *     a {@code file:} URI, else against the working directory
      * @throws io.atlas4j.error.DiagnosticException for every load error, with positions
      */
     public static TestFile load(TestConfig config, URI uri, String text) {
-        throw new UnsupportedOperationException("TODO");
+        Path baseDir = "file".equals(uri.getScheme()) ? Path.of(uri).getParent() : config.workingDir();
+        TestFile file = TestFileReader.read(uri, text, baseDir, config.vars());
+        List<TestCase> cases = file.cases().stream().filter(c -> c.kind() == config.kind()).collect(Collectors.toList());
+        return new TestFile(file.uri(), cases);
     }
 
     /** Reads a test file from disk. */
     public static TestFile load(TestConfig config, Path file) {
-        throw new UnsupportedOperationException("TODO");
+        Path absolute = config.workingDir().resolve(file).toAbsolutePath().normalize();
+        try {
+            return load(config, absolute.toUri(), Files.readString(absolute, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new Atlas4jException(ErrorCode.CONFIGURATION, "cannot read test file " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,23 @@
+package io.atlas4j.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings of the selected {@code env} block that the commands read.
+ *
+ * @param name the env's name
+ * @param url target database ({@code url}), or null
+ * @param dev dev database ({@code dev}), or null
+ * @param src desired state URLs ({@code src} or {@code schema { src }}), scheme-less entries made
+ *     {@code file://} absolute paths
+ * @param migrationDir {@code migration { dir }}, or null
+ * @param test the env's own {@code test} block, if any
+ */
+public record EnvConfig(String name, String url, String dev, List<String> src, String migrationDir,
+                        Optional<TestBlock> test) {
+
+    public EnvConfig {
+        src = List.copyOf(src);
+    }
+}

@@ -1,0 +1,87 @@
+package io.atlas4j.testing;
+
+import io.atlas4j.dialect.Dialect;
+import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.DiagnosticException;
+import io.atlas4j.testdsl.CaseScope;
+import io.atlas4j.testdsl.Step;
+import io.atlas4j.testdsl.TestCase;
+import io.atlas4j.testing.steps.StepContext;
+import io.atlas4j.testing.steps.StepFailedException;
+import io.atlas4j.testing.steps.StepRunners;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the steps of one case on a prepared connection: in order, the first failure ends the case, then
+ * the registered cleanups in reverse order, whatever happened.
+ */
+final class CaseExecutor {
+
+    private final TestConfig config;
+
+    CaseExecutor(TestConfig config) {
+        this.config = config;
+    }
+
+    CaseResult execute(TestCase testCase, CaseScope scope, Connection connection, Dialect dialect, CaseListener listener) {
+        List<Step> steps;
+        try {
+            steps = testCase.steps(scope);
+        } catch (DiagnosticException e) {
+            Failure failure = new Failure(e.diagnostics().get(0).range(), Failure.Kind.ERROR,
+                    e.diagnostics().get(0).message(), null, null, e);
+            return failed(testCase, Duration.ZERO, List.of(new ReportLine.Error(failure.at(), failure.message())), failure);
+        }
+        StepContext context = new StepContext(connection, dialect, config.workingDir(), config.strictOutput(),
+                line -> listener.logged(testCase, line));
+        long start = System.nanoTime();
+        Failure first = null;
+        for (Step step : steps) {
+            try {
+                StepRunners.run(step, context);
+            } catch (StepFailedException e) {
+                first = e.failure();
+                context.error(first);
+                break;
+            } catch (Atlas4jException e) {
+                first = new Failure(step.range(), Failure.Kind.ERROR, e.getMessage(), null, null, e);
+                context.error(first);
+                break;
+            }
+        }
+        for (Step.Cleanup cleanup : context.cleanupsInReverse()) {
+            try {
+                StepRunners.runCleanup(cleanup, context);
+            } catch (StepFailedException e) {
+                context.error(e.failure());
+                if (first == null) {
+                    first = e.failure();
+                }
+            }
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        if (first != null) {
+            return failed(testCase, duration, context.lines(), first);
+        }
+        return new CaseResult(testCase, CaseResult.Status.PASSED, duration, context.lines(), Optional.empty());
+    }
+
+    /** The result of a case whose database could not be prepared: {@code 0µs}, at the test block. */
+    static CaseResult setupFailed(TestCase testCase, String cause, Throwable exception) {
+        Failure failure = new Failure(testCase.range(), Failure.Kind.SETUP,
+                "unexpected error during test setup: " + cause, null, null, exception);
+        return failed(testCase, Duration.ZERO, List.of(new ReportLine.Error(failure.at(), failure.message())), failure);
+    }
+
+    static CaseResult skipped(TestCase testCase) {
+        return new CaseResult(testCase, CaseResult.Status.SKIPPED, Duration.ZERO, List.of(), Optional.empty());
+    }
+
+    private static CaseResult failed(TestCase testCase, Duration duration, List<ReportLine> lines, Failure failure) {
+        return new CaseResult(testCase, CaseResult.Status.FAILED, duration, new ArrayList<>(lines), Optional.of(failure));
+    }
+}

@@ -1,0 +1,82 @@
+package io.atlas4j.testing.steps;
+
+import io.atlas4j.dialect.Dialect;
+import io.atlas4j.source.SourceRange;
+import io.atlas4j.testdsl.Step;
+import io.atlas4j.testing.Failure;
+import io.atlas4j.testing.ReportLine;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What steps of one running case share: the connection, the report lines, the registered cleanups. */
+public final class StepContext {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final Path workingDir;
+    private final boolean strictOutput;
+    private final Consumer<ReportLine.Log> logSink;
+    private final List<ReportLine> lines = new ArrayList<>();
+    private final List<Step.Cleanup> cleanups = new ArrayList<>();
+
+    /**
+     * @param logSink told of each log line as it happens (for live reporting)
+     */
+    public StepContext(Connection connection, Dialect dialect, Path workingDir, boolean strictOutput,
+                       Consumer<ReportLine.Log> logSink) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.workingDir = workingDir;
+        this.strictOutput = strictOutput;
+        this.logSink = logSink;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where external programs run unless {@code working_dir} says otherwise. */
+    public Path workingDir() {
+        return workingDir;
+    }
+
+    public boolean strictOutput() {
+        return strictOutput;
+    }
+
+    /** Adds a log line. */
+    public void log(SourceRange at, String message) {
+        ReportLine.Log line = new ReportLine.Log(at, message);
+        lines.add(line);
+        logSink.accept(line);
+    }
+
+    /** Adds an error line. */
+    public void error(Failure failure) {
+        lines.add(new ReportLine.Error(failure.at(), failure.message()));
+    }
+
+    /** Registers a cleanup: it runs after the case, in reverse order of registration. */
+    public void register(Step.Cleanup cleanup) {
+        cleanups.add(cleanup);
+    }
+
+    /** The registered cleanups, last registered first. */
+    public List<Step.Cleanup> cleanupsInReverse() {
+        List<Step.Cleanup> reversed = new ArrayList<>(cleanups);
+        java.util.Collections.reverse(reversed);
+        return reversed;
+    }
+
+    /** The lines so far, in order. */
+    public List<ReportLine> lines() {
+        return List.copyOf(lines);
+    }
+}

@@ -1,0 +1,79 @@
+package io.atlas4j.testing;
+
+import io.atlas4j.dev.DevDatabase;
+import io.atlas4j.dev.DevDatabaseProvider;
+import io.atlas4j.dev.DevDatabases;
+import io.atlas4j.dev.DevOptions;
+import io.atlas4j.dev.DevSession;
+import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.Workspace;
+import io.atlas4j.dialect.Dialect;
+import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.ErrorCode;
+import io.atlas4j.url.DatabaseUrl;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fault injection for setup failures: {@code faulty://NAME} is a real in-memory SQLite dev database
+ * whose N-th lease fails (testing-dsl T48).
+ */
+public final class FaultyDevDatabaseProvider implements DevDatabaseProvider {
+
+    private static volatile int failingLease;
+
+    static void failLease(int n) {
+        failingLease = n;
+    }
+
+    @Override
+    public boolean supports(DatabaseUrl url) {
+        return "faulty".equals(url.scheme());
+    }
+
+    @Override
+    public DevDatabase open(DatabaseUrl url, DevOptions options) {
+        DevDatabase real = DevDatabases.open(DatabaseUrl.parse("sqlite://" + url.raw().substring("faulty://".length())), options);
+        int failing = failingLease;
+        AtomicInteger leases = new AtomicInteger();
+        return new DevDatabase() {
+            @Override
+            public Dialect dialect() {
+                return real.dialect();
+            }
+
+            @Override
+            public DatabaseUrl url() {
+                return url;
+            }
+
+            @Override
+            public Workspace prepare(SchemaState state) {
+                Workspace workspace = real.prepare(state);
+                return new Workspace() {
+                    @Override
+                    public SchemaState state() {
+                        return workspace.state();
+                    }
+
+                    @Override
+                    public DevSession lease() {
+                        if (leases.incrementAndGet() == failing) {
+                            throw new Atlas4jException(ErrorCode.DEV_DATABASE, "injected lease failure");
+                        }
+                        return workspace.lease();
+                    }
+
+                    @Override
+                    public void close() {
+                        workspace.close();
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+}
