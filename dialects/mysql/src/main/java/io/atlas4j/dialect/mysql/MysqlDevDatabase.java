@@ -1,0 +1,415 @@
+package io.atlas4j.dialect.mysql;
+
+import io.atlas4j.dev.DevDatabase;
+import io.atlas4j.dev.DevSession;
+import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.Workspace;
+import io.atlas4j.dialect.Dialect;
+import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.ErrorCode;
+import io.atlas4j.sql.SqlStatement;
+import io.atlas4j.sql.StatementFailedException;
+import io.atlas4j.url.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A running MySQL or MariaDB server used as a dev database.
+ *
+ * <p>Sessions live in {@link Slot}s: the URL's schema first, and one {@code atlas4j_<schema>_<n>}
+ * schema per further concurrent session (schema scope); or the whole server, one session at a time
+ * (server scope). A slot is built by replaying the state's statements into an empty schema, and
+ * emptied by dropping and re-creating it when its session closes; so a {@code migrate} test, which
+ * starts from the empty state, leases at the cost of a connection. A slot still holding a prepared,
+ * untouched state is handed to the next lease of that state without a rebuild.
+ *
+ * <p>Bookkeeping is guarded by this object's monitor; building and clearing run outside it on the
+ * slot taken for them, so several sessions are prepared in parallel.
+ */
+final class MysqlDevDatabase implements DevDatabase {
+
+    /** Property (seconds) for how long a server-scope lease waits for the open session to close. */
+    static final String SESSION_WAIT = "atlas4j.mysql.session-wait";
+
+    /** Property (seconds) for how long a drop waits for locks held by connections Atlas4J does not know. */
+    static final String LOCK_WAIT = "atlas4j.mysql.lock-wait";
+
+    private final MysqlDialect dialect;
+    private final MysqlUrl url;
+    private final MysqlUrl serverUrl;
+    private final DevScope scope;
+    private final Duration connectTimeout;
+    private final Duration sessionWait;
+    private final long lockWaitSeconds;
+    private final List<Slot> slots = new ArrayList<>();
+    private final Set<MysqlSession> sessions = new LinkedHashSet<>();
+    private boolean closed;
+
+    private MysqlDevDatabase(MysqlDialect dialect, MysqlUrl url, MysqlUrl serverUrl, DevScope scope,
+                             Duration connectTimeout, Duration sessionWait, long lockWaitSeconds) {
+        this.dialect = dialect;
+        this.url = url;
+        this.serverUrl = serverUrl;
+        this.scope = scope;
+        this.connectTimeout = connectTimeout;
+        this.sessionWait = sessionWait;
+        this.lockWaitSeconds = lockWaitSeconds;
+        // The URL's own schema (or the server) was found clean, i.e. empty.
+        slots.add(new Slot(scope.mainSlot(), false));
+    }
+
+    /**
+     * Connects, checks that the database is clean, and returns it ready for {@link #prepare}.
+     *
+     * @throws Atlas4jException {@code CONNECTION} when the server cannot be reached or refuses the login,
+     *     {@code DEV_DATABASE} when the schema is missing or not clean
+     */
+    static MysqlDevDatabase open(MysqlDialect dialect, DatabaseUrl raw, Duration connectTimeout,
+                                 Duration sessionWait, long lockWaitSeconds) {
+        MysqlUrl url = MysqlUrl.of(raw);
+        // Administration runs without a default schema, so a missing schema gets its own message and
+        // dropping the schema never pulls the ground from under the connection.
+        MysqlUrl serverUrl = MysqlUrl.of(url.withSchema(null));
+        DevScope scope;
+        try (Connection c = connect(serverUrl, raw, connectTimeout)) {
+            scope = url.schemaScope() ? DevScope.SchemaBound.read(c, url.schema(), raw.masked()) : new DevScope.ServerWide();
+            Optional<String> dirt = scope.dirt(c);
+            if (dirt.isPresent()) {
+                throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                        "sql/migrate: connected database is not clean: " + dirt.get(),
+                        url.schemaScope()
+                                ? "Atlas4J drops and re-creates the dev schema: point the URL at an empty schema that holds nothing you need"
+                                : "Atlas4J drops every schema of a dev server: use an empty server, or add a schema to the URL"
+                                        + " (" + raw.scheme() + "://host:3306/dev) to limit the scope of the connection",
+                        null);
+            }
+        } catch (SQLException e) {
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "cannot inspect dev database " + raw.masked() + ": " + dialect.errorMessage(e), e);
+        }
+        return new MysqlDevDatabase(dialect, url, serverUrl, scope, connectTimeout, sessionWait, lockWaitSeconds);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public DatabaseUrl url() {
+        return url.url();
+    }
+
+    @Override
+    public Workspace prepare(SchemaState state) {
+        MysqlWorkspace workspace = new MysqlWorkspace(this, state);
+        Slot slot = take(workspace);
+        try {
+            build(slot, workspace);
+        } finally {
+            give(slot);
+        }
+        return workspace;
+    }
+
+    /** A session at the workspace's state: an untouched slot holding it, or a slot rebuilt for it. */
+    DevSession lease(MysqlWorkspace workspace) {
+        Slot slot = take(workspace);
+        try {
+            build(slot, workspace);
+            MysqlUrl sessionUrl = MysqlUrl.of(url.withSchema(slot.schema));
+            Connection c = connect(sessionUrl);
+            MysqlSession session = new MysqlSession(this, slot, sessionUrl, c);
+            synchronized (this) {
+                // From now on the session may change anything in the slot.
+                slot.dirty = true;
+                sessions.add(session);
+            }
+            return session;
+        } catch (SQLException e) {
+            give(slot);
+            throw connectionFailed(e);
+        } catch (RuntimeException e) {
+            give(slot);
+            throw e;
+        }
+    }
+
+    /** Called by a closing session: empties its slot and frees it. */
+    void discard(MysqlSession session, Slot slot) {
+        synchronized (this) {
+            sessions.remove(session);
+            if (closed) {
+                return;
+            }
+        }
+        try {
+            clear(slot);
+        } finally {
+            give(slot);
+        }
+    }
+
+    /** Called by a closing workspace: empties the free slots still holding its state. */
+    void release(MysqlWorkspace workspace) {
+        List<Slot> stale = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            for (Slot s : slots) {
+                if (!s.leased && !s.dirty && s.holds == workspace && !workspace.isEmpty()) {
+                    s.leased = true;
+                    s.owner = Thread.currentThread();
+                    stale.add(s);
+                }
+            }
+        }
+        for (Slot s : stale) {
+            try {
+                clear(s);
+            } finally {
+                give(s);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        List<MysqlSession> open;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = new ArrayList<>(sessions);
+            sessions.clear();
+            notifyAll();
+        }
+        for (MysqlSession s : open) {
+            s.closeConnections();
+        }
+        try (Connection c = admin()) {
+            for (Slot s : slots) {
+                if (s.schema != null && !s.schema.equals(scope.mainSlot())) {
+                    DevScope.withoutForeignKeyChecks(c, st -> st.execute("DROP DATABASE IF EXISTS " + DevScope.quote(s.schema)));
+                } else {
+                    scope.clear(c, s.schema);
+                }
+            }
+        } catch (SQLException e) {
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "cannot clean up dev database " + url.url().masked() + ": " + dialect.errorMessage(e), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MySQL dev database " + url.url().masked();
+    }
+
+    /** A new connection for a session, with the dev database's timeout. */
+    Connection connect(MysqlUrl target) throws SQLException {
+        return MysqlDialect.connect(target, connectTimeout);
+    }
+
+    /**
+     * Takes a free slot for {@code workspace}: one holding it untouched, else one that holds nothing
+     * worth keeping (the URL's schema first), else a new schema; in server scope, waits for the one slot.
+     */
+    private synchronized Slot take(MysqlWorkspace workspace) {
+        long deadline = System.nanoTime() + sessionWait.toNanos();
+        while (true) {
+            if (closed) {
+                throw new Atlas4jException(ErrorCode.DEV_DATABASE, "dev database " + url.url().masked() + " is closed");
+            }
+            Slot chosen = slots.stream().filter(s -> !s.leased && s.holdsExactly(workspace)).findFirst()
+                    .or(() -> slots.stream().filter(s -> !s.leased && !s.holdsLiveState()).findFirst())
+                    .or(() -> slots.stream().filter(s -> !s.leased).findFirst())
+                    .orElse(null);
+            if (chosen == null) {
+                Optional<String> extra = scope.extraSlot(slots.size());
+                if (extra.isPresent()) {
+                    // Dirty: it may be left over from an earlier run, and does not exist yet otherwise.
+                    chosen = new Slot(extra.get(), true);
+                    slots.add(chosen);
+                }
+            }
+            if (chosen != null) {
+                chosen.leased = true;
+                chosen.owner = Thread.currentThread();
+                return chosen;
+            }
+            waitForSlot(deadline);
+        }
+    }
+
+    private void waitForSlot(long deadline) {
+        if (slots.stream().anyMatch(s -> s.owner == Thread.currentThread())) {
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "dev database " + url.url().masked() + " has no schema in its URL and holds one session at a time,"
+                            + " and this thread already holds it",
+                    "add a schema to the URL (" + url.url().scheme() + "://host:3306/dev) to run sessions side by side", null);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "dev database " + url.url().masked() + " has no schema in its URL and holds one session at a time;"
+                            + " another session kept it for " + sessionWait.toSeconds() + "s",
+                    "add a schema to the URL (" + url.url().scheme() + "://host:3306/dev) to run sessions side by side,"
+                            + " or raise " + SESSION_WAIT, null);
+        }
+        try {
+            wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE, "interrupted while waiting for dev database " + url.url().masked(), e);
+        }
+    }
+
+    private synchronized void give(Slot slot) {
+        slot.leased = false;
+        slot.owner = null;
+        notifyAll();
+    }
+
+    /** Brings a taken slot to {@code workspace}'s state, unless it holds it untouched already. */
+    private void build(Slot slot, MysqlWorkspace workspace) {
+        boolean empty;
+        synchronized (this) {
+            if (slot.holdsExactly(workspace)) {
+                return;
+            }
+            empty = !slot.dirty && slot.holds == null;
+            slot.dirty = true;
+        }
+        try (Connection c = admin()) {
+            if (!empty) {
+                scope.clear(c, slot.schema);
+                synchronized (this) {
+                    slot.dirty = false;
+                    slot.holds = null;
+                }
+                if (workspace.isEmpty()) {
+                    return;
+                }
+            }
+            scope.use(c, slot.schema);
+            run(c, slot, workspace.statements());
+            synchronized (this) {
+                slot.dirty = false;
+                slot.holds = workspace;
+            }
+        } catch (SQLException e) {
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "cannot prepare " + slot.describe() + " of dev database " + url.url().masked() + ": "
+                            + dialect.errorMessage(e), hintFor(e), e);
+        }
+    }
+
+    /**
+     * Runs the state's statements; the first failing one fails the preparation with its position, and
+     * leaves the slot empty again.
+     */
+    private void run(Connection c, Slot slot, List<SqlStatement> statements) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // The text goes to the server as written: no JDBC escape processing of {fn ...} or {d ...}.
+            st.setEscapeProcessing(false);
+            for (SqlStatement statement : statements) {
+                try {
+                    st.execute(statement.text());
+                } catch (SQLException e) {
+                    try {
+                        scope.clear(c, slot.schema);
+                        synchronized (this) {
+                            slot.dirty = false;
+                            slot.holds = null;
+                        }
+                    } catch (SQLException ignored) {
+                        // It stays dirty and is cleared before its next use.
+                    }
+                    throw new StatementFailedException(ErrorCode.DEV_DATABASE, statement,
+                            new SQLException(dialect.errorMessage(e), e.getSQLState(), e.getErrorCode(), e));
+                }
+            }
+        }
+    }
+
+    /** Empties a slot after a session; on failure it stays dirty, to be cleared before its next use. */
+    private void clear(Slot slot) {
+        try (Connection c = admin()) {
+            scope.clear(c, slot.schema);
+            synchronized (this) {
+                slot.dirty = false;
+                slot.holds = null;
+            }
+        } catch (SQLException e) {
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "cannot reset " + slot.describe() + " of dev database " + url.url().masked() + ": "
+                            + dialect.errorMessage(e), hintFor(e), e);
+        }
+    }
+
+    /**
+     * A fresh connection without a default schema for building and clearing: fresh, so what one
+     * state's statements set in the session ({@code SET foreign_key_checks = 0}) never reaches the next.
+     */
+    private Connection admin() throws SQLException {
+        Connection c;
+        try {
+            c = connect(serverUrl);
+        } catch (SQLException e) {
+            throw connectionFailed(e);
+        }
+        try (Statement st = c.createStatement()) {
+            // A connection Atlas4J does not know (an external program's) can hold metadata locks that
+            // block a drop; fail after a while rather than hang for MySQL's default of a year.
+            st.execute("SET SESSION lock_wait_timeout = " + lockWaitSeconds);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private Atlas4jException connectionFailed(SQLException e) {
+        return connectionFailed(e, url.url());
+    }
+
+    private static Connection connect(MysqlUrl target, DatabaseUrl shown, Duration timeout) {
+        try {
+            return MysqlDialect.connect(target, timeout);
+        } catch (SQLException e) {
+            throw connectionFailed(e, shown);
+        }
+    }
+
+    private static Atlas4jException connectionFailed(SQLException e, DatabaseUrl shown) {
+        // The cause's message already names the URL the driver was given; say it once, masked.
+        SQLException driverError = e.getCause() instanceof SQLException ? (SQLException) e.getCause() : e;
+        return new Atlas4jException(ErrorCode.CONNECTION,
+                "cannot connect to dev database " + shown.masked() + ": " + MysqlDialect.reason(driverError),
+                "check that the MySQL/MariaDB server is running and reachable, and the host, port, user and password in the URL",
+                e);
+    }
+
+    private static String hintFor(SQLException e) {
+        // 1044/1142: no privilege to create or drop a schema; 1205: lock wait timeout.
+        switch (e.getErrorCode()) {
+            case 1044:
+            case 1142:
+                return "the dev user needs CREATE and DROP on its schema, and on atlas4j_<schema>_<n> schemas for parallel sessions";
+            case 1205:
+                return "another connection holds locks on the schema; close it, or raise " + LOCK_WAIT;
+            default:
+                return null;
+        }
+    }
+}

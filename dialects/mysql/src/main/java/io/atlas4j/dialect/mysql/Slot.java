@@ -1,0 +1,43 @@
+package io.atlas4j.dialect.mysql;
+
+/**
+ * One place a session can live in: a schema (schema scope) or the whole server (server scope), and
+ * what it holds right now. Guarded by its {@link MysqlDevDatabase}'s lock.
+ */
+final class Slot {
+
+    /** The schema, or null for the whole server. */
+    final String schema;
+
+    /** The state it holds untouched, or null for empty; meaningless while {@link #dirty}. */
+    MysqlWorkspace holds;
+
+    /** Something may have changed it since it was last cleared or built: clear before reuse. */
+    boolean dirty;
+
+    /** Taken by a session, a build or a clean-up. */
+    boolean leased;
+
+    /** The thread that took it, to refuse a second server-scope session on the same thread instead of hanging. */
+    Thread owner;
+
+    Slot(String schema, boolean dirty) {
+        this.schema = schema;
+        this.dirty = dirty;
+    }
+
+    /** Whether it holds exactly {@code state}, untouched. */
+    boolean holdsExactly(MysqlWorkspace state) {
+        return !dirty && (holds == state || holds == null && state.isEmpty());
+    }
+
+    /** Whether taking it would throw away a state another open workspace may still lease. */
+    boolean holdsLiveState() {
+        return !dirty && holds != null && !holds.isClosed();
+    }
+
+    /** The schema for messages. */
+    String describe() {
+        return schema == null ? "the server" : "schema \"" + schema + "\"";
+    }
+}
