@@ -1,0 +1,25 @@
+package io.atlas4j.cli.migrate;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code migrate} command group. */
+@Command(name = "migrate",
+        mixinStandardHelpOptions = true,
+        header = "Work with migration directories: migrate test.",
+        synopsisHeading = "%nUsage: ",
+        commandListHeading = "%nCommands:%n",
+        optionListHeading = "%nOptions:%n",
+        subcommands = {MigrateTestCommand.class})
+public final class MigrateCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: use " + spec.qualifiedName() + " test");
+    }
+}
