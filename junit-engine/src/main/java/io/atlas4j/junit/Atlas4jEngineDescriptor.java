@@ -1,0 +1,53 @@
+package io.atlas4j.junit;
+
+import io.atlas4j.error.Atlas4jException;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * The root: starts the test environments before the first file and closes them after the last, so a
+ * dev database that cannot be used fails the run once instead of failing every case.
+ */
+final class Atlas4jEngineDescriptor extends EngineDescriptor implements Node<Atlas4jExecutionContext> {
+
+    private final LazyTestConfig configs;
+
+    Atlas4jEngineDescriptor(UniqueId uniqueId, LazyTestConfig configs) {
+        super(uniqueId, "Atlas4J");
+        this.configs = configs;
+    }
+
+    LazyTestConfig configs() {
+        return configs;
+    }
+
+    @Override
+    public Atlas4jExecutionContext before(Atlas4jExecutionContext context) {
+        // The platform executes every engine that took part in discovery, with or without tests (a
+        // Jupiter-only Surefire run, say): without tests there is no dev database to open, and a
+        // missing dev URL is nobody's problem.
+        if (getChildren().isEmpty()) {
+            return context;
+        }
+        try {
+            context.open(configs.resolved());
+        } catch (Atlas4jException e) {
+            // JUnit reports show an exception's message only: keep the hint (which names the
+            // configuration parameter to set) in it.
+            throw e.hint() == null ? e : new Atlas4jException(e.code(), TestFiles.message(e), e);
+        }
+        return context;
+    }
+
+    @Override
+    public void after(Atlas4jExecutionContext context) {
+        context.close();
+    }
+
+    @Override
+    public void cleanUp(Atlas4jExecutionContext context) {
+        // after() is skipped when before() was never reached; closing twice is harmless.
+        context.close();
+    }
+}

@@ -1,0 +1,3 @@
+env "local" {
+  dev = "sqlite://x?mode=memory
+}

@@ -1,0 +1,5 @@
+test "schema" "broken" {
+  exec {
+    sql = "SELECT 1
+  }
+}
