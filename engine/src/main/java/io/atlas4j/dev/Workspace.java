@@ -18,6 +18,14 @@ public interface Workspace extends AutoCloseable {
      */
     DevSession lease();
 
+    /**
+     * A fresh, isolated session for a case whose needs are known. Dialects with a cheaper mechanism for
+     * some cases (a transaction rolled back at close) override this; the default is {@link #lease()}.
+     */
+    default DevSession lease(SessionNeeds needs) {
+        return lease();
+    }
+
     /** Removes the prepared state. */
     @Override
     void close();

@@ -33,9 +33,6 @@ import java.util.TreeMap;
  */
 public final class TestFileReader {
 
-    /** The {@code self.dev_url} used to check steps at load time; the real one is known only per case. */
-    static final String PLACEHOLDER_DEV_URL = "sqlite://atlas4j-placeholder?mode=memory";
-
     private static final Set<String> TOP_LEVEL = Set.of("test", "variable", "locals");
     private static final BlockShape VARIABLE = new BlockShape("variable block", Set.of(),
             Set.of("type", "default", "description"), Set.of());
@@ -180,7 +177,7 @@ public final class TestFileReader {
                 boolean parallel = bool(test.body(), "parallel", rowContext);
                 StepBinder binder = new StepBinder(test, rowContext);
                 // Evaluate once now so every error is a load error; again per case with the real self.
-                binder.steps(new CaseScope(PLACEHOLDER_DEV_URL, caseName, fileOf(uri)));
+                binder.steps(CaseScope.placeholder(caseName, fileOf(uri)));
                 cases.add(new TestCase(kind, caseName, name, row.suffix, test.range(), skip, parallel, binder::steps));
             } catch (DiagnosticException e) {
                 diagnostics.addAll(e.diagnostics());

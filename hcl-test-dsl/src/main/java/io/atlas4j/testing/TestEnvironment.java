@@ -4,15 +4,19 @@ import io.atlas4j.dev.DevDatabase;
 import io.atlas4j.dev.DevDatabases;
 import io.atlas4j.dev.DevOptions;
 import io.atlas4j.dev.DevSession;
+import io.atlas4j.dev.SessionNeeds;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.testdsl.CaseScope;
+import io.atlas4j.testdsl.Step;
 import io.atlas4j.testdsl.TestCase;
 import io.atlas4j.url.DatabaseUrl;
 import io.atlas4j.url.Redaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The runtime shared by the CLI and the JUnit engine: opens the dev database, prepares the desired state
@@ -104,7 +108,7 @@ public final class TestEnvironment implements AutoCloseable {
     private CaseResult runIsolated(TestCase testCase, CaseListener listener) {
         DevSession session;
         try {
-            session = workspace.lease();
+            session = workspace.lease(needs(testCase));
         } catch (RuntimeException e) {
             return CaseExecutor.setupFailed(testCase, e.getMessage(), e);
         }
@@ -112,6 +116,33 @@ public final class TestEnvironment implements AutoCloseable {
             return executor.execute(testCase, scope(testCase, session), session.connection(),
                     database.dialect(), listener);
         }
+    }
+
+    /** What the case will send, from its steps evaluated before the session exists. */
+    private static SessionNeeds needs(TestCase testCase) {
+        List<String> statements = new ArrayList<>();
+        boolean external = false;
+        try {
+            for (Step step : testCase.steps(CaseScope.placeholder(testCase.name(), testCase.range().uri().toString()))) {
+                if (step instanceof Step.Exec) {
+                    statements.add(((Step.Exec) step).sql());
+                } else if (step instanceof Step.Catch) {
+                    statements.add(((Step.Catch) step).sql());
+                } else if (step instanceof Step.Assert) {
+                    statements.add(((Step.Assert) step).sql());
+                } else if (step instanceof Step.Cleanup) {
+                    statements.add(((Step.Cleanup) step).sql());
+                } else if (step instanceof Step.External) {
+                    external = true;
+                } else if (step instanceof Step.Migrate) {
+                    return SessionNeeds.UNKNOWN;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The case will report this when it evaluates its steps; isolation must not depend on it.
+            return SessionNeeds.UNKNOWN;
+        }
+        return new SessionNeeds(statements, external);
     }
 
     private CaseResult runShared(TestCase testCase, CaseListener listener) {
