@@ -2,16 +2,10 @@ package io.atlas4j.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas4j.config.TestConfigResolver;
-import io.atlas4j.config.TestRequest;
-import io.atlas4j.testdsl.TestKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,21 +28,7 @@ class MysqlSchemaTestIT {
     }
 
     private List<String> run(String url, String text) throws IOException {
-        Files.writeString(dir.resolve("schema.test.hcl"), text);
-        TestConfig config = TestConfigResolver.resolve(new TestRequest(TestKind.SCHEMA, dir, null, null, Map.of(), url,
-                List.of("file://schema.sql"), null, null, false, 2));
-        List<String> out = new ArrayList<>();
-        try (TestEnvironment env = TestEnvironment.create(config)) {
-            RunSummary summary = TestRun.run(env, List.of(TestLoader.load(config, dir.resolve("schema.test.hcl"))),
-                    new CaseListener() {
-                        @Override
-                        public void caseFinished(CaseResult result) {
-                            out.addAll(ConsoleReport.lines(result));
-                        }
-                    });
-            out.add(ConsoleReport.runResult(summary));
-        }
-        return out.stream().map(l -> l.replaceAll("\\(\\d+(\u00b5s|ms)\\)", "(D)")).collect(Collectors.toList());
+        return ConsoleRun.run(dir, url, "schema.test.hcl", text);
     }
 
     private static final String CASES = "test \"schema\" \"a\" {\n"

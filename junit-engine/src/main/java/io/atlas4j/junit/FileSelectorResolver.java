@@ -2,6 +2,7 @@ package io.atlas4j.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.selectors;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.platform.commons.io.Resource;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.discovery.FileSelector;
@@ -22,6 +25,8 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  * position, into {@link TestFileSelector}s.
  */
 final class FileSelectorResolver implements SelectorResolver {
+
+    private static final Pattern PACKAGE_PATH = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(/[A-Za-z_$][A-Za-z0-9_$]*)*/?");
 
     @Override
     public Resolution resolve(FileSelector selector, Context context) {
@@ -37,7 +42,7 @@ final class FileSelectorResolver implements SelectorResolver {
     public Resolution resolve(ClasspathResourceSelector selector, Context context) {
         String name = strip(selector.getClasspathResourceName());
         if (!TestFiles.isTestFile(name)) {
-            return unresolved();
+            return resourceDirectory(selector, name);
         }
         Integer line = TestSources.line(selector.getPosition());
         Set<TestFileSelector> files = new LinkedHashSet<>();
@@ -48,6 +53,27 @@ final class FileSelectorResolver implements SelectorResolver {
             files.add(TestFileSelector.of(read, name, name).atLine(line));
         }
         return files.isEmpty() ? unresolved() : selectors(files);
+    }
+
+    /**
+     * A class-path resource naming a directory ({@code @SelectClasspathResource("db/tests")}, as a suite
+     * class for Surefire uses it) selects the test files below it: scanned as a package when the name is
+     * one, else as the file-system directories the resource names.
+     */
+    private static Resolution resourceDirectory(ClasspathResourceSelector selector, String name) {
+        Set<DiscoverySelector> found = new LinkedHashSet<>();
+        if (PACKAGE_PATH.matcher(name).matches()) {
+            // Scanned like a package, so files are named and sourced by their class-path resource names.
+            found.add(selectPackage(name.replace('/', '.').replaceAll("\\.$", "")));
+            return selectors(found);
+        }
+        for (Resource resource : selector.getResources()) {
+            URI uri = resource.getUri();
+            if ("file".equals(uri.getScheme()) && Files.isDirectory(Path.of(uri))) {
+                found.add(selectDirectory(Path.of(uri).toFile()));
+            }
+        }
+        return found.isEmpty() ? unresolved() : selectors(found);
     }
 
     @Override

@@ -80,6 +80,15 @@ class SelectorDiscoveryTest {
     }
 
     @Test
+    void classpathResourceNamingADirectorySelectsTheTestFilesBelowIt() {
+        EngineDiscoveryResults results = discover(selectClasspathResource("atlas4j/basic"));
+
+        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(files(results.getEngineDescriptor()))
+                .containsExactlyElementsOf(ALL_FILES.stream().filter(f -> f.startsWith("atlas4j/basic/")).toList());
+    }
+
+    @Test
     void classpathResourceWithPositionSelectsTheCaseAtThatLine() {
         EngineDiscoveryResults results = discover(
                 selectClasspathResource("atlas4j/basic/passing.test.hcl", FilePosition.from(12)));
