@@ -67,8 +67,14 @@ record SqliteConnectionSpec(String jdbcUrl, Map<String, String> pragmas, boolean
 
     /** Opens a connection (auto-commit on). */
     Connection open() throws SQLException {
+        return open(Map.of());
+    }
+
+    /** Opens a connection with sqlite-jdbc properties on top of the URL's pragmas. */
+    Connection open(Map<String, String> extra) throws SQLException {
         Properties properties = new Properties();
         properties.putAll(pragmas);
+        properties.putAll(extra);
         return JDBC.createConnection(jdbcUrl, properties);
     }
 

@@ -15,16 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sqlite.SQLiteConfig.Pragma;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -33,9 +38,13 @@ import org.sqlite.SQLiteConnection;
  */
 final class SqliteDevDatabase implements DevDatabase {
 
+    private static final Map<String, String> SESSION_PROPERTIES =
+            Map.of(Pragma.JDBC_GET_GENERATED_KEYS.pragmaName, "false");
+
     private final SqliteDialect dialect;
     private final DatabaseUrl url;
     private final SqliteConnectionSpec spec;
+    private final SqliteIsolation isolation;
     /** Held open so a named memory dev database lives as long as this object; never written to. */
     private final Connection devConnection;
     private final String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
@@ -44,13 +53,15 @@ final class SqliteDevDatabase implements DevDatabase {
     private final AtomicInteger workspaceCount = new AtomicInteger();
     private final AtomicInteger sessionCount = new AtomicInteger();
     private final Set<SqliteWorkspace> workspaces = ConcurrentHashMap.newKeySet();
-    private final Set<SqliteDevSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<DevSession> sessions = ConcurrentHashMap.newKeySet();
     /** Where file sessions live, created on the first lease; null for memory URLs. */
     private volatile Path sessionDirectory;
     private volatile boolean closed;
 
-    SqliteDevDatabase(SqliteDialect dialect, DatabaseUrl url, SqliteConnectionSpec spec, Connection devConnection) {
+    SqliteDevDatabase(SqliteDialect dialect, DatabaseUrl url, SqliteConnectionSpec spec, Connection devConnection,
+            SqliteIsolation isolation) {
         this.dialect = dialect;
+        this.isolation = isolation;
         this.url = url;
         this.spec = spec;
         this.devConnection = devConnection;
@@ -82,21 +93,63 @@ final class SqliteDevDatabase implements DevDatabase {
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,
                     "cannot create an in-memory template database: " + dialect.errorMessage(e), e);
         }
+        String copyOnly;
         try {
             StatementRunner.apply(dialect, template, state);
+            copyOnly = copyOnlyReason(template);
         } catch (RuntimeException e) {
             closeQuietly(template);
             throw e;
+        } catch (SQLException e) {
+            closeQuietly(template);
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "cannot read the prepared state of " + url.masked() + ": " + dialect.errorMessage(e), e);
         }
         // The backup API opens the template by this URI while the template connection keeps it alive.
         String source = "file:" + name + "?mode=memory&cache=shared";
-        SqliteWorkspace workspace = new SqliteWorkspace(this, state, template, source);
+        SqliteWorkspace workspace = new SqliteWorkspace(this, state, template, source, copyOnly);
         workspaces.add(workspace);
         return workspace;
     }
 
-    /** A fresh copy of a workspace's template. */
+    /**
+     * Why no case of a prepared state may run in a rolled-back transaction, or null when cases may: the
+     * setting says so, foreign keys are deferred to a commit that never comes, or an object of the state
+     * ends transactions by itself ({@link RollbackSafety#schemaReason}).
+     */
+    private String copyOnlyReason(Connection template) throws SQLException {
+        if (isolation == SqliteIsolation.COPY) {
+            return SqliteIsolation.PROPERTY + "=copy";
+        }
+        if (defersForeignKeys()) {
+            return "the dev URL defers foreign keys";
+        }
+        try (Statement s = template.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")) {
+            while (rs.next()) {
+                Optional<String> reason = RollbackSafety.schemaReason(rs.getString(2));
+                if (reason.isPresent()) {
+                    return rs.getString(1) + ": " + reason.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A fresh copy of a workspace's template as a session (copy isolation). */
     DevSession lease(SqliteWorkspace workspace) {
+        SqliteDevSession session = new SqliteDevSession(this, copy(workspace));
+        sessions.add(session);
+        return session;
+    }
+
+    /**
+     * A fresh copy of a workspace's template: the session of copy isolation, or the base copy that
+     * transaction sessions reuse.
+     *
+     * @throws Atlas4jException {@code DEV_DATABASE} when the copy cannot be made
+     */
+    SqliteCopy copy(SqliteWorkspace workspace) {
         ensureOpen();
         int n = sessionCount.incrementAndGet();
         Path file = null;
@@ -110,29 +163,41 @@ final class SqliteDevDatabase implements DevDatabase {
         }
         Connection connection = null;
         try {
-            connection = dialect.connect(sessionUrl);
+            connection = connectSession(sessionUrl);
             int rc = connection.unwrap(SQLiteConnection.class).getDatabase().restore("main", workspace.source(), null);
             if (rc != 0) {
                 throw new SQLException("SQLite backup API returned result code " + rc);
             }
         } catch (SQLException e) {
-            if (connection != null) {
-                closeQuietly(connection);
-            }
-            deleteSessionFiles(file);
+            new SqliteCopy(sessionUrl, connection, file).discard();
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,
                     "cannot copy the prepared state of " + url.masked() + " into a new session: "
                             + dialect.errorMessage(e), e);
         }
-        SqliteDevSession session = new SqliteDevSession(this, sessionUrl, connection, file);
-        sessions.add(session);
-        return session;
+        return new SqliteCopy(sessionUrl, connection, file);
     }
 
-    /** Called by a session once its connections are closed. */
-    void discard(SqliteDevSession session) {
+    /**
+     * A connection to a session's database. sqlite-jdbc's generated keys are off: with them on, every
+     * INSERT runs a second query ({@code SELECT last_insert_rowid()}) that test steps never read.
+     */
+    Connection connectSession(DatabaseUrl sessionUrl) throws SQLException {
+        return SqliteConnectionSpec.of(sessionUrl).open(SESSION_PROPERTIES);
+    }
+
+    /** Tracks a session so that {@link #close()} ends it. */
+    void register(DevSession session) {
+        sessions.add(session);
+    }
+
+    /** Called by a session once it is closed. */
+    void forget(DevSession session) {
         sessions.remove(session);
-        deleteSessionFiles(session.file());
+    }
+
+    /** Whether the dev URL defers foreign keys to commit ({@code _defer_fk=1}). */
+    private boolean defersForeignKeys() {
+        return Boolean.parseBoolean(spec.pragmas().get(Pragma.DEFER_FOREIGN_KEYS.pragmaName));
     }
 
     void forget(SqliteWorkspace workspace) {
@@ -146,7 +211,7 @@ final class SqliteDevDatabase implements DevDatabase {
         }
         closed = true;
         List<RuntimeException> failures = new ArrayList<>();
-        for (SqliteDevSession session : List.copyOf(sessions)) {
+        for (DevSession session : List.copyOf(sessions)) {
             runCollecting(session::close, failures);
         }
         for (SqliteWorkspace workspace : List.copyOf(workspaces)) {
@@ -190,19 +255,6 @@ final class SqliteDevDatabase implements DevDatabase {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("dev database " + url.masked() + " is closed");
-        }
-    }
-
-    private static void deleteSessionFiles(Path file) {
-        if (file == null) {
-            return;
-        }
-        for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
-            try {
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete SQLite session file " + file + suffix, e);
-            }
         }
     }
 

@@ -17,9 +17,11 @@ import java.util.Optional;
  * (also {@code sqlite3://}).
  *
  * <p>The dev database itself is only checked for cleanliness (Atlas's rule: only {@code main}, no
- * tables) and never written to: prepared states live in in-memory template databases, and each session
- * is a copy of its template made with SQLite's backup API — an in-memory database for a memory URL, a
- * file in a private temporary directory for a file URL, so that external programs can open it.
+ * tables) and never written to: prepared states live in in-memory template databases. A session is
+ * either a copy of its template made with SQLite's backup API — an in-memory database for a memory URL, a
+ * file in a private temporary directory for a file URL, so that external programs can open it — or, for
+ * cases whose statements allow it, a transaction rolled back at close on a reused copy (see
+ * {@link SqliteWorkspace}). The dev option {@code atlas4j.sqlite.isolation=copy} turns transactions off.
  */
 public final class SqliteDevDatabaseProvider implements DevDatabaseProvider {
 
@@ -36,6 +38,7 @@ public final class SqliteDevDatabaseProvider implements DevDatabaseProvider {
     @Override
     public DevDatabase open(DatabaseUrl url, DevOptions options) {
         SqliteConnectionSpec spec = SqliteConnectionSpec.of(url);
+        SqliteIsolation isolation = SqliteIsolation.of(options);
         Connection connection;
         try {
             connection = spec.open();
@@ -51,7 +54,7 @@ public final class SqliteDevDatabaseProvider implements DevDatabaseProvider {
                         "use an empty database as dev database (" + url.masked()
                                 + " must hold no tables), e.g. sqlite://dev?mode=memory", null);
             }
-            return new SqliteDevDatabase(dialect, url, spec, connection);
+            return new SqliteDevDatabase(dialect, url, spec, connection, isolation);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,
