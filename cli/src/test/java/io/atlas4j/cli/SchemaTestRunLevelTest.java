@@ -74,6 +74,28 @@ class SchemaTestRunLevelTest extends SqliteCliTestBase {
     }
 
     @Test
+    void timeout_stopsACaseThatNeverReturnsAndTheRunGoesOn() {
+        write("a.test.hcl", "test \"schema\" \"sleepy\" {\n  external {\n    program = [\"sleep\", \"30\"]\n  }\n}\n" + ONE);
+
+        CliResult result = schemaTest("--timeout", "500ms");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.outLines()).contains("    a.test.hcl:2:",
+                "                Error:          case timed out after 500ms: program \"sleep\" was stopped", "FAIL");
+        assertThat(result.outLines()).anySatisfy(l -> assertThat(l).startsWith("-- PASS: one ("));
+    }
+
+    @Test
+    void timeoutThatIsNotADuration_isAUsageError() {
+        write("a.test.hcl", ONE);
+
+        CliResult result = schemaTest("--timeout", "30");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+        assertThat(result.err()).startsWith("Error: invalid duration \"30\"");
+    }
+
+    @Test
     void t45_exitCodeOfAFailingRunIs1() {
         write("a.test.hcl", "test \"schema\" \"bad\" {\n  exec {\n    sql = \"SELECT * FROM nope\"\n  }\n}\n");
 

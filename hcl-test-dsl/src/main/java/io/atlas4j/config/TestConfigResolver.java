@@ -6,6 +6,7 @@ import io.atlas4j.hcl.Value;
 import io.atlas4j.testing.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class TestConfigResolver {
                 : new Value.ListV(values.stream().map(Value::of).collect(Collectors.toList()))));
         return new TestConfig(request.kind(), workingDir, devUrl, schemaUrls, dir != null ? dir : "file://migrations",
                 part.map(TestBlock.Part::src).orElse(List.of()), vars, runPattern(request.run()), request.strictOutput(),
-                request.parallelism());
+                request.parallelism(), timeout(request.timeout()));
     }
 
     /** The path of a {@code --config} URL, with Atlas's messages for a wrong one. */
@@ -73,6 +74,14 @@ public final class TestConfigResolver {
                     "create it, or pass --config file://PATH", null);
         }
         return path;
+    }
+
+    private static Duration timeout(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new Atlas4jException(ErrorCode.USAGE, "invalid timeout " + timeout + ": it must be positive",
+                    "write it as 30s, 2m or 500ms", null);
+        }
+        return timeout;
     }
 
     private static Pattern runPattern(String run) {

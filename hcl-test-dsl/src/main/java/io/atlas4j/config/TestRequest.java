@@ -2,6 +2,7 @@ package io.atlas4j.config;
 
 import io.atlas4j.testdsl.TestKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +20,20 @@ import java.util.Map;
  * @param run {@code --run} regexp
  * @param strictOutput {@code --strict-output}
  * @param parallelism {@code --parallel} (0: default)
+ * @param timeout {@code --timeout}: the longest a case may run, or null for no limit
  */
 public record TestRequest(TestKind kind, Path workingDir, String config, String env, Map<String, List<String>> vars,
                           String devUrl, List<String> urls, String dir, String run, boolean strictOutput,
-                          int parallelism) {
+                          int parallelism, Duration timeout) {
 
     public TestRequest {
         vars = Map.copyOf(vars);
         urls = List.copyOf(urls);
+    }
+
+    /** A request without a case timeout. */
+    public TestRequest(TestKind kind, Path workingDir, String config, String env, Map<String, List<String>> vars,
+                       String devUrl, List<String> urls, String dir, String run, boolean strictOutput, int parallelism) {
+        this(kind, workingDir, config, env, vars, devUrl, urls, dir, run, strictOutput, parallelism, null);
     }
 }

@@ -6,6 +6,7 @@ import io.atlas4j.error.DiagnosticException;
 import io.atlas4j.testdsl.CaseScope;
 import io.atlas4j.testdsl.Step;
 import io.atlas4j.testdsl.TestCase;
+import io.atlas4j.testing.steps.Deadline;
 import io.atlas4j.testing.steps.StepContext;
 import io.atlas4j.testing.steps.StepFailedException;
 import io.atlas4j.testing.steps.StepRunners;
@@ -39,6 +40,9 @@ final class CaseExecutor {
         StepContext context = new StepContext(connection, dialect, config.workingDir(), config.strictOutput(),
                 line -> listener.logged(testCase, line));
         long start = System.nanoTime();
+        if (config.timeout() != null) {
+            context.deadline(Deadline.after(config.timeout()));
+        }
         Failure first = null;
         for (Step step : steps) {
             try {
@@ -52,6 +56,10 @@ final class CaseExecutor {
                 context.error(first);
                 break;
             }
+        }
+        if (config.timeout() != null) {
+            // Cleanups undo what the case did; they get a budget of their own even after a timeout.
+            context.deadline(Deadline.after(config.timeout()));
         }
         for (Step.Cleanup cleanup : context.cleanupsInReverse()) {
             try {

@@ -3,6 +3,7 @@ package io.atlas4j.testing;
 import io.atlas4j.hcl.Value;
 import io.atlas4j.testdsl.TestKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +23,26 @@ import java.util.regex.Pattern;
  * @param run the {@code --run} filter, or null for all
  * @param strictOutput disable the lenient CSV and table comparison fallbacks
  * @param parallelism workers for parallel cases (0: number of processors)
+ * @param timeout the longest a case's steps and cleanups may run, or null for no limit
  */
 public record TestConfig(TestKind kind, Path workingDir, String devUrl, List<String> schemaUrls, String migrationDir,
                          List<Path> testSources, Map<String, Value> vars, Pattern run, boolean strictOutput,
-                         int parallelism) {
+                         int parallelism, Duration timeout) {
 
     public TestConfig {
         schemaUrls = List.copyOf(schemaUrls);
         testSources = List.copyOf(testSources);
         vars = Map.copyOf(vars);
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+    }
+
+    /** A configuration without a case timeout. */
+    public TestConfig(TestKind kind, Path workingDir, String devUrl, List<String> schemaUrls, String migrationDir,
+                      List<Path> testSources, Map<String, Value> vars, Pattern run, boolean strictOutput,
+                      int parallelism) {
+        this(kind, workingDir, devUrl, schemaUrls, migrationDir, testSources, vars, run, strictOutput, parallelism, null);
     }
 
     /** The run filter. */

@@ -6,6 +6,7 @@ import io.atlas4j.testdsl.TestKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,15 @@ final class ConsoleRun {
      */
     static List<String> run(Path dir, String devUrl, String fileName, String text, List<CaseResult> results)
             throws IOException {
+        return run(dir, devUrl, fileName, text, results, null);
+    }
+
+    /** As above, with a case timeout. */
+    static List<String> run(Path dir, String devUrl, String fileName, String text, List<CaseResult> results,
+                            Duration timeout) throws IOException {
         Files.writeString(dir.resolve(fileName), text);
         TestConfig config = TestConfigResolver.resolve(new TestRequest(TestKind.SCHEMA, dir, null, null, Map.of(), devUrl,
-                List.of("file://schema.sql"), null, null, false, 2));
+                List.of("file://schema.sql"), null, null, false, 2, timeout));
         List<String> out = new ArrayList<>();
         try (TestEnvironment env = TestEnvironment.create(config)) {
             RunSummary summary = TestRun.run(env, List.of(TestLoader.load(config, dir.resolve(fileName))),
@@ -41,7 +48,7 @@ final class ConsoleRun {
                     });
             out.add(ConsoleReport.runResult(summary));
         }
-        return out.stream().map(l -> l.replaceAll("\\((?!0\u00b5s)\\d+(\u00b5s|ms)\\)", "(D)")).collect(Collectors.toList());
+        return out.stream().map(l -> l.replaceAll("\\((?!0\u00b5s)[0-9.]+(\u00b5s|ms|s)\\)", "(D)")).collect(Collectors.toList());
     }
 
     static List<String> run(Path dir, String devUrl, String fileName, String text) throws IOException {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,17 @@ class PostgresSchemaTestIT {
                 + "  catch {\n    sql = \"SELECT * FROM extra\"\n  }\n"
                 + "  exec {\n    sql = \"SELECT current_schemas(false)::text\"\n    output = \"{public}\"\n  }\n}\n"))
                 .containsExactly("-- PASS: a (D)", "-- PASS: b (D)", "PASS");
+    }
+
+    @Test
+    void aStatementRunningPastTheTimeoutIsCancelledAndTheNextCaseRuns() throws IOException {
+        List<String> out = ConsoleRun.run(dir, devUrl, "schema.test.hcl", "test \"schema\" \"slow\" {\n"
+                + "  exec {\n    sql = \"SELECT pg_sleep(30)\"\n  }\n}\n"
+                + "test \"schema\" \"next\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n", new ArrayList<>(),
+                Duration.ofMillis(500));
+        assertThat(out).containsExactly("-- FAIL: slow (D)", "    schema.test.hcl:2:",
+                "                Error:          case timed out after 500ms: canceling statement due to user request",
+                "-- PASS: next (D)", "FAIL");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.atlas4j.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -135,6 +136,19 @@ class SchemaTestRunTest {
                 .containsExactly("-- PASS: a (D)", "-- FAIL: b (0\u00b5s)", "    a.test.hcl:3:",
                         "                Error:          unexpected error during test setup: injected lease failure",
                         "-- PASS: c (D)", "FAIL");
+    }
+
+    @Test
+    void aCaseThatNeverReturnsIsStoppedAtItsTimeoutAndTheNextCaseRuns() throws IOException {
+        List<CaseResult> results = new ArrayList<>();
+        List<String> out = ConsoleRun.run(dir, devUrl, "a.test.hcl", "test \"schema\" \"forever\" {\n  exec {\n"
+                + "    sql = \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c\"\n  }\n}\n"
+                + "test \"schema\" \"sleepy\" {\n  external {\n    program = [\"sleep\", \"30\"]\n  }\n}\n"
+                + "test \"schema\" \"next\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n", results, Duration.ofSeconds(1));
+        assertThat(out.get(2)).startsWith("                Error:          case timed out after 1s: ");
+        assertThat(out).containsSubsequence("-- FAIL: forever (D)", "    a.test.hcl:2:", "-- FAIL: sleepy (D)", "    a.test.hcl:7:",
+                "                Error:          case timed out after 1s: program \"sleep\" was stopped", "-- PASS: next (D)", "FAIL");
+        assertThat(results.get(1).duration()).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

@@ -8,9 +8,11 @@ import static io.atlas4j.junit.Constants.PARALLEL_CONFIG_PREFIX;
 import static io.atlas4j.junit.Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.RUN_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.STRICT_OUTPUT_PROPERTY_NAME;
+import static io.atlas4j.junit.Constants.TIMEOUT_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.URL_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.VARS_PROPERTY_NAME_PREFIX;
 
+import io.atlas4j.config.GoDuration;
 import io.atlas4j.config.TestRequest;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
@@ -48,7 +50,8 @@ final class Atlas4jConfiguration {
     TestRequest testRequest(TestKind kind, Path workingDir) {
         return new TestRequest(kind, workingDir, projectFile(workingDir).orElse(null), text(ENV_PROPERTY_NAME).orElse(null),
                 vars(), text(DEV_URL_PROPERTY_NAME).orElse(null), urls(), null, run().orElse(null),
-                flag(STRICT_OUTPUT_PROPERTY_NAME, false), 0);
+                flag(STRICT_OUTPUT_PROPERTY_NAME, false), 0,
+                text(TIMEOUT_PROPERTY_NAME).map(GoDuration::parse).orElse(null));
     }
 
     /** Whether cases with {@code parallel = true} run on a fork-join pool. */

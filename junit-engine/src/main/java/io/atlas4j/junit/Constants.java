@@ -97,6 +97,12 @@ public final class Constants {
     public static final String STRICT_OUTPUT_PROPERTY_NAME = "atlas4j.strict-output";
 
     /**
+     * The longest a case may run, as a Go duration ({@code 500ms}, {@code 30s}, {@code 2m}); a statement or
+     * program still running then is stopped and the case fails. Default: no limit.
+     */
+    public static final String TIMEOUT_PROPERTY_NAME = "atlas4j.timeout";
+
+    /**
      * Property name of the parallel execution switch: {@value}.
      *
      * <p>Valid values: {@code true} or {@code false}. When {@code true}, cases with

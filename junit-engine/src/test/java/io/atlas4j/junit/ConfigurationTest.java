@@ -37,7 +37,8 @@ class ConfigurationTest {
                 Constants.RUN_PROPERTY_NAME, "^seed",
                 Constants.STRICT_OUTPUT_PROPERTY_NAME, "TRUE",
                 Constants.VARS_PROPERTY_NAME_PREFIX + "who", "ada",
-                Constants.VARS_PROPERTY_NAME_PREFIX + "seed_file", "seed.sql");
+                Constants.VARS_PROPERTY_NAME_PREFIX + "seed_file", "seed.sql",
+                Constants.TIMEOUT_PROPERTY_NAME, "1m30s");
 
         TestRequest request = new Atlas4jConfiguration(new MapParameters(parameters)).testRequest(TestKind.SCHEMA, WORKING_DIR);
 
@@ -51,6 +52,7 @@ class ConfigurationTest {
         assertThat(request.strictOutput()).isTrue();
         assertThat(request.vars()).isEqualTo(Map.of("who", List.of("ada"), "seed_file", List.of("seed.sql")));
         assertThat(request.dir()).isNull();
+        assertThat(request.timeout()).isEqualTo(java.time.Duration.ofSeconds(90));
     }
 
     @Test

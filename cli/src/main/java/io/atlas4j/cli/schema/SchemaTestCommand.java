@@ -1,6 +1,7 @@
 package io.atlas4j.cli.schema;
 
 import io.atlas4j.cli.TestCommand;
+import io.atlas4j.config.GoDuration;
 import io.atlas4j.config.TestRequest;
 import io.atlas4j.testdsl.TestKind;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ public final class SchemaTestCommand extends TestCommand {
             description = "Workers for parallel cases (default: the number of processors).")
     int parallel;
 
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "The longest a case may run (e.g. 30s, 2m); a statement or program still running then is "
+                    + "stopped and the case fails (default: no limit).")
+    String timeout;
+
     @Override
     public Integer call() {
         if (parallel < 0) {
@@ -41,7 +47,8 @@ public final class SchemaTestCommand extends TestCommand {
                     "invalid value for --parallel: must be 0 or more, got: " + parallel);
         }
         TestRequest request = new TestRequest(TestKind.SCHEMA, workingDir(), project.config(), project.env(),
-                project.vars(), devUrl.devUrl(), urls, null, runFilter.run(), output.strictOutput(), parallel);
+                project.vars(), devUrl.devUrl(), urls, null, runFilter.run(), output.strictOutput(), parallel,
+                timeout == null ? null : GoDuration.parse(timeout));
         return runTests(request);
     }
 }

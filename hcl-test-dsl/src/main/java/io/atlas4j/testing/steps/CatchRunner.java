@@ -21,6 +21,9 @@ final class CatchRunner implements StepRunner<Step.Catch> {
             try {
                 SqlRunner.execute(context, statement);
             } catch (SQLException e) {
+                if (SqlRunner.timedOut(context, e)) {
+                    throw new StepFailedException(SqlRunner.error(context, step.range(), e));
+                }
                 String message = context.dialect().errorMessage(e);
                 if (step.error().isPresent() && !ErrorMatcher.matches(step.error().get(), message)) {
                     throw new StepFailedException(new Failure(step.range(), Failure.Kind.MISMATCH,

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code external}: runs a program without a shell (arguments as given, the executable from
@@ -35,7 +36,16 @@ final class ExternalRunner implements StepRunner<Step.External> {
         int status;
         try {
             process.getOutputStream().close();
-            status = process.waitFor();
+            if (context.deadline() == null) {
+                status = process.waitFor();
+            } else if (process.waitFor(context.deadline().remaining().toNanos(), TimeUnit.NANOSECONDS)) {
+                status = process.exitValue();
+            } else {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new StepFailedException(context.deadline().failure(step.range(),
+                        "program \"" + program + "\" was stopped"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.atlas4j.testing.Failure;
 import io.atlas4j.testing.output.ResultTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ final class SqlRunner {
      * @throws SQLException as the driver reports it
      */
     static Optional<ResultTable> execute(StepContext context, SqlStatement statement) throws SQLException {
-        try (Statement st = context.connection().createStatement()) {
+        try (Statement st = context.connection().createStatement();
+             Watchdog.Guard guard = Watchdog.cancelAt(context.deadline(), st)) {
             boolean isResult = st.execute(statement.text());
             ResultTable last = null;
             while (true) {
@@ -45,8 +47,23 @@ final class SqlRunner {
         }
     }
 
-    /** A failure for a database error in a step. */
+    /** A failure for a database error in a step; a statement cancelled at the deadline is a timeout. */
     static Failure error(StepContext context, SourceRange at, SQLException e) {
+        if (timedOut(context, e)) {
+            return context.deadline().failure(at, context.dialect().errorMessage(e));
+        }
         return new Failure(at, Failure.Kind.ERROR, context.dialect().errorMessage(e), null, null, e);
+    }
+
+    /** Whether {@code e} is the driver cancelling a statement because the case's deadline passed. */
+    static boolean timedOut(StepContext context, SQLException e) {
+        return context.deadline() != null && context.deadline().passed()
+                && (e instanceof SQLTimeoutException || "57014".equals(e.getSQLState()) || "70100".equals(e.getSQLState())
+                || isInterrupt(e));
+    }
+
+    private static boolean isInterrupt(SQLException e) {
+        String m = e.getMessage();
+        return m != null && (m.contains("interrupt") || m.contains("SQLITE_INTERRUPT") || m.contains("cancel"));
     }
 }

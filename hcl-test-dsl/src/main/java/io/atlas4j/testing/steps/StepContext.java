@@ -21,6 +21,7 @@ public final class StepContext {
     private final Consumer<ReportLine.Log> logSink;
     private final List<ReportLine> lines = new ArrayList<>();
     private final List<Step.Cleanup> cleanups = new ArrayList<>();
+    private Deadline deadline;
 
     /**
      * @param logSink told of each log line as it happens (for live reporting)
@@ -49,6 +50,27 @@ public final class StepContext {
 
     public boolean strictOutput() {
         return strictOutput;
+    }
+
+    /** The case's deadline, or null when it has none. */
+    public Deadline deadline() {
+        return deadline;
+    }
+
+    /** Sets (or with null, removes) the deadline the following steps run under. */
+    public void deadline(Deadline deadline) {
+        this.deadline = deadline;
+    }
+
+    /**
+     * Fails when the deadline has passed: no step starts after it.
+     *
+     * @throws StepFailedException naming the step that would have started
+     */
+    public void checkDeadline(SourceRange at, String keyword) throws StepFailedException {
+        if (deadline != null && deadline.passed()) {
+            throw new StepFailedException(deadline.failure(at, keyword + " did not start"));
+        }
     }
 
     /** Adds a log line. */

@@ -29,6 +29,7 @@ public final class StepRunners {
      */
     @SuppressWarnings("unchecked")
     public static void run(Step step, StepContext context) throws StepFailedException {
+        context.checkDeadline(step.range(), step.keyword());
         StepRunner<Step> runner = (StepRunner<Step>) RUNNERS.get(step.getClass());
         runner.run(step, context);
     }
@@ -43,6 +44,9 @@ public final class StepRunners {
             try {
                 SqlRunner.execute(context, statement);
             } catch (SQLException e) {
+                if (SqlRunner.timedOut(context, e)) {
+                    throw new StepFailedException(SqlRunner.error(context, cleanup.range(), e));
+                }
                 throw new StepFailedException(new Failure(cleanup.range(),
                         Failure.Kind.CLEANUP, "cleanup: " + context.dialect().errorMessage(e),
                         null, null, e));
