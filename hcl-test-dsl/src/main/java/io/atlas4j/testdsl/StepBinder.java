@@ -4,6 +4,7 @@ import io.atlas4j.error.DiagnosticException;
 import io.atlas4j.hcl.Attribute;
 import io.atlas4j.hcl.Block;
 import io.atlas4j.hcl.EvalContext;
+import io.atlas4j.hcl.Expressions;
 import io.atlas4j.hcl.Evaluator;
 import io.atlas4j.hcl.Value;
 import io.atlas4j.hcl.Values;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,18 +25,41 @@ import java.util.regex.PatternSyntaxException;
  */
 final class StepBinder {
 
+    private static final Set<String> SCOPE_ROOTS = Set.of("self", "testing");
+
     private final Block test;
     private final EvalContext context;
+    private final boolean usesScope;
+    private volatile List<Step> scopeFree;
 
     StepBinder(Block test, EvalContext context) {
         this.test = test;
         this.context = context;
+        this.usesScope = test.body().blocks().stream()
+                .flatMap(b -> b.body().attributes().stream())
+                .flatMap(a -> Expressions.references(a.expression()).stream())
+                .anyMatch(path -> !path.isEmpty() && SCOPE_ROOTS.contains(path.get(0)));
     }
 
     /**
+     * The steps for a running case. Steps that never read {@code self} are the same for every scope, so
+     * they are evaluated once and shared (they are immutable records).
+     *
      * @throws DiagnosticException with every problem of every step
      */
     List<Step> steps(CaseScope scope) {
+        if (usesScope) {
+            return evaluate(scope);
+        }
+        List<Step> steps = scopeFree;
+        if (steps == null) {
+            steps = evaluate(scope);
+            scopeFree = steps;
+        }
+        return steps;
+    }
+
+    private List<Step> evaluate(CaseScope scope) {
         Map<String, Value> self = new LinkedHashMap<>();
         self.put("dev_url", Value.of(scope.devUrl()));
         self.put("name", Value.of(scope.name()));
@@ -54,7 +79,7 @@ final class StepBinder {
         if (!diagnostics.isEmpty()) {
             throw new DiagnosticException(diagnostics);
         }
-        return steps;
+        return List.copyOf(steps);
     }
 
     private static Step bind(Block b, EvalContext ctx) {

@@ -129,6 +129,16 @@ class TestFileReaderTest {
     }
 
     @Test
+    void stepsReadingSelfAreEvaluatedForEachScopeOthersOnce() {
+        TestFile file = read("test \"schema\" \"a\" {\n  log {\n    message = \"db ${self.dev_url}\"\n  }\n}\n"
+                + "test \"schema\" \"b\" {\n  log {\n    message = \"plain\"\n  }\n}\n");
+        CaseScope other = new CaseScope("postgres://other/db", "a", "/work/tests/a.test.hcl");
+        assertThat(((Step.Log) file.cases().get(0).steps(SCOPE).get(0)).message()).isEqualTo("db " + SCOPE.devUrl());
+        assertThat(((Step.Log) file.cases().get(0).steps(other).get(0)).message()).isEqualTo("db postgres://other/db");
+        assertThat(file.cases().get(1).steps(other)).isSameAs(file.cases().get(1).steps(SCOPE));
+    }
+
+    @Test
     void t29_literalDollarBrace() {
         Step.Exec exec = (Step.Exec) read("test \"schema\" \"t\" {\n  exec {\n    sql = \"SELECT '$${x}'\"\n"
                 + "    output = \"$${x}\"\n  }\n}\n").cases().get(0).steps(SCOPE).get(0);

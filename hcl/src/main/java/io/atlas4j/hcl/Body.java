@@ -21,7 +21,13 @@ public record Body(List<Attribute> attributes, List<Block> blocks, SourceRange r
 
     /** The first attribute called {@code name}. */
     public Optional<Attribute> attribute(String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+        // A plain loop: this is on the hot path of evaluating every step of every case.
+        for (Attribute a : attributes) {
+            if (a.name().equals(name)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The blocks of one type, in source order. */
