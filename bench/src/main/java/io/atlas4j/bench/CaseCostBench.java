@@ -36,7 +36,7 @@ public final class CaseCostBench {
     private CaseCostBench() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         List<String> urls = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -54,6 +54,7 @@ public final class CaseCostBench {
         System.out.printf(Locale.ROOT, "Cost per schema-test case (insert, select with expected output, assert), N = %d%n%n", n);
         System.out.printf(Locale.ROOT, "| dev database | t(1 case) | t(%d cases) | per case |%n", n + 1);
         System.out.println("| --- | ---: | ---: | ---: |");
+        double[] pgTap = null;
         for (String url : urls) {
             // Warm up the JIT and the server, then measure.
             run(dir, url, "one.test.hcl");
@@ -62,6 +63,32 @@ public final class CaseCostBench {
             double many = run(dir, url, "many.test.hcl");
             System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.3f ms |%n", Redaction.mask(url), one, many,
                     (many - one) / n);
+            if (url.startsWith("postgres") && PgTapBench.available()) {
+                double[] tap = PgTapBench.measure(url, SCHEMA, n, dir);
+                pgTap = new double[] {tap[0], tap[1], (many - one) / n};
+            }
+        }
+        if (pgTap != null) {
+            double perCase = (pgTap[1] - pgTap[0]) / n;
+            System.out.printf(Locale.ROOT, "| pgTAP (pg_prove, runtests) on the same server | %.1f ms | %.1f ms | %.3f ms |%n",
+                    pgTap[0], pgTap[1], perCase);
+            System.out.printf(Locale.ROOT, "%nPostgreSQL: Atlas4J %.3f ms per case, pgTAP %.3f ms per case: ratio %.2f%n",
+                    pgTap[2], perCase, pgTap[2] / perCase);
+        }
+        parallel(dir, urls, n);
+    }
+
+    /** The same cases marked parallel = true, run with 1 and with 2 workers. */
+    private static void parallel(Path dir, List<String> urls, int n) throws IOException {
+        Files.writeString(dir.resolve("parallel.test.hcl"), cases(n, true));
+        System.out.printf(Locale.ROOT, "%n%d cases with parallel = true (sharing one copy, Atlas's parallel group)%n%n", n);
+        System.out.println("| dev database | 1 worker | 2 workers |");
+        System.out.println("| --- | ---: | ---: |");
+        for (String url : urls) {
+            run(dir, url, "parallel.test.hcl", 1);
+            double w1 = run(dir, url, "parallel.test.hcl", 1);
+            double w2 = run(dir, url, "parallel.test.hcl", 2);
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms |%n", Redaction.mask(url), w1, w2);
         }
     }
 
@@ -73,14 +100,21 @@ public final class CaseCostBench {
     }
 
     private static String cases(int count) {
+        return cases(count, false);
+    }
+
+    /** Parallel cases share one copy, so their assert only checks their own row exists. */
+    private static String cases(int count, boolean parallel) {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= count; i++) {
             sb.append("test \"schema\" \"case").append(i).append("\" {\n")
+                    .append(parallel ? "  parallel = true\n" : "")
                     .append("  exec {\n    sql = \"INSERT INTO users (id, name, email) VALUES (").append(i)
                     .append(", 'user").append(i).append("', 'u").append(i).append("@example.com')\"\n  }\n")
                     .append("  exec {\n    sql    = \"SELECT name FROM users WHERE id = ").append(i).append("\"\n")
                     .append("    output = \"user").append(i).append("\"\n  }\n")
-                    .append("  assert {\n    sql = \"SELECT count(*) = 1 FROM users\"\n  }\n")
+                    .append("  assert {\n    sql = \"SELECT count(*) = 1 FROM users")
+                    .append(parallel ? " WHERE id = " + i : "").append("\"\n  }\n")
                     .append("}\n");
         }
         return sb.toString();
@@ -88,8 +122,12 @@ public final class CaseCostBench {
 
     /** Runs one file end to end and returns the wall time in milliseconds; fails loudly if a case fails. */
     private static double run(Path dir, String url, String file) {
+        return run(dir, url, file, 1);
+    }
+
+    private static double run(Path dir, String url, String file, int workers) {
         TestConfig config = TestConfigResolver.resolve(new TestRequest(TestKind.SCHEMA, dir, null, null, Map.of(), url,
-                List.of("file://schema.sql"), null, null, false, 1));
+                List.of("file://schema.sql"), null, null, false, workers));
         long start = System.nanoTime();
         TestFile testFile = TestLoader.load(config, dir.resolve(file));
         RunSummary summary;

@@ -19,6 +19,15 @@ public interface DevSession extends AutoCloseable {
     Connection newConnection() throws SQLException;
 
     /**
+     * Whether connections from {@link #newConnection()} may write at the same time. SQLite's shared
+     * in-memory databases fail a concurrent writer at once ("database table is locked") instead of
+     * waiting, so its sessions say no and parallel cases on them take turns (still sharing one copy).
+     */
+    default boolean concurrentWriters() {
+        return true;
+    }
+
+    /**
      * A concrete URL of this session's database in Atlas's form ({@code postgres://...},
      * {@code mysql://...}, {@code sqlite://...}), with credentials, for external programs
      * ({@code self.dev_url}). Never shown in messages without {@link io.atlas4j.url.Redaction}.

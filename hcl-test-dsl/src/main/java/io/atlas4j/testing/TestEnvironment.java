@@ -155,7 +155,12 @@ public final class TestEnvironment implements AutoCloseable {
             return CaseExecutor.setupFailed(testCase, e.getMessage(), e);
         }
         try (connection) {
-            return executor.execute(testCase, scope(testCase, session), connection, database.dialect(), listener);
+            if (session.concurrentWriters()) {
+                return executor.execute(testCase, scope(testCase, session), connection, database.dialect(), listener);
+            }
+            synchronized (session) {
+                return executor.execute(testCase, scope(testCase, session), connection, database.dialect(), listener);
+            }
         } catch (SQLException e) {
             // Closing the case's own connection failed; the case itself is over and its result stands.
             return CaseExecutor.setupFailed(testCase, e.getMessage(), e);

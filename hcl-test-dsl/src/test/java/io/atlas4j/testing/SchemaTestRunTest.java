@@ -114,6 +114,15 @@ class SchemaTestRunTest {
     }
 
     @Test
+    void parallelWritersOnSqliteTakeTurnsInsteadOfFailingOnLockedTables() throws IOException {
+        List<String> out = run("test \"schema\" \"w\" {\n  parallel = true\n  for_each = range(1, 301)\n"
+                + "  exec {\n    sql = \"INSERT INTO users (id, name) VALUES (${each.value}, 'u')\"\n  }\n"
+                + "  assert {\n    sql = \"SELECT count(*) = 1 FROM users WHERE id = ${each.value}\"\n  }\n}\n");
+        assertThat(out).hasSize(301).last().isEqualTo("PASS");
+        assertThat(out).noneMatch(l -> l.contains("FAIL"));
+    }
+
+    @Test
     void t56_forEachRowsReseedAFreshDatabase() throws IOException {
         assertThat(run("test \"schema\" \"seed\" {\n  exec {\n    sql = \"INSERT INTO users (name) VALUES ('x')\"\n  }\n"
                 + "  for_each = [\"a\", \"b\", \"c\"]\n  exec {\n    sql    = \"SELECT count(*) FROM users\"\n    output = \"1\"\n  }\n}\n"))

@@ -28,6 +28,11 @@ final class SqliteDevSession implements DevSession {
     }
 
     @Override
+    public boolean concurrentWriters() {
+        return false;
+    }
+
+    @Override
     public synchronized Connection newConnection() throws SQLException {
         if (closed) {
             throw new SQLException("session is closed");
