@@ -118,6 +118,13 @@ record PostgresConnectionSpec(String jdbcUrl, Map<String, String> properties) {
         return new Endpoint(host, port, database);
     }
 
+    /** The same connection with one more PgJDBC property (replacing one of the same name). */
+    PostgresConnectionSpec with(String property, String value) {
+        Map<String, String> props = new LinkedHashMap<>(properties);
+        props.put(property, value);
+        return new PostgresConnectionSpec(jdbcUrl, props);
+    }
+
     /** Opens a connection (auto-commit on). */
     Connection open() throws SQLException {
         Properties p = new Properties();

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.PGProperty;
 
 /**
  * An open PostgreSQL dev database on a running server.
@@ -34,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       schema, or every user schema in database scope, is dropped and {@code public} re-created) and the
  *       state re-applied; one session lives at a time, and it is emptied again when it closes.</li>
  * </ul>
+ * With {@link #transactions()} on, a case whose statements can all run in a transaction and be undone
+ * by ROLLBACK (see {@link TransactionFit}) gets, instead, a transaction on a database that keeps the
+ * prepared state: a long-lived clone of the template ({@code atlas4j_<pid>_<rand>_b<k>}, one per
+ * concurrent session, see {@link TransactionPool}), or the dev database itself in the second route.
  * The dev database itself is never written to in the first route; {@link #close()} drops every
  * database this object created.
  */
@@ -54,12 +59,14 @@ final class PostgresDevDatabase implements DevDatabase {
     private final Set<PostgresDevSession> sessions = ConcurrentHashMap.newKeySet();
     private final OneAtATime exclusive;
     private volatile boolean cloning;
+    private final boolean transactions;
+    private final AtomicInteger baseCount = new AtomicInteger();
     /** In re-creation mode: the workspace whose state the dev database holds untouched, if any. */
     private volatile PostgresRecreateWorkspace pristine;
     private volatile boolean closed;
 
     PostgresDevDatabase(PostgresDialect dialect, DatabaseUrl url, Duration connectTimeout, Connection admin,
-                        PostgresScope scope, int serverMajor, boolean cloning) {
+                        PostgresScope scope, int serverMajor, boolean cloning, boolean transactions) {
         this.dialect = dialect;
         this.url = url;
         this.connectTimeout = connectTimeout;
@@ -67,6 +74,7 @@ final class PostgresDevDatabase implements DevDatabase {
         this.scope = scope;
         this.serverMajor = serverMajor;
         this.cloning = cloning;
+        this.transactions = transactions;
         this.prefix = "atlas4j_" + ProcessHandle.current().pid() + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
         this.exclusive = new OneAtATime(url);
@@ -120,6 +128,27 @@ final class PostgresDevDatabase implements DevDatabase {
 
     void pristine(PostgresRecreateWorkspace workspace) {
         pristine = workspace;
+    }
+
+    /** Whether cases whose statements allow it are isolated by a transaction rolled back at the end. */
+    boolean transactions() {
+        return transactions;
+    }
+
+    /** A name for the next base database of transaction-isolated sessions. */
+    String nextBaseName() {
+        return prefix + "_b" + baseCount.incrementAndGet();
+    }
+
+    /**
+     * Opens a connection for transaction-isolated sessions: a savepoint before each statement, rolled
+     * back when the statement fails and released when it succeeds (see {@link TransactionBase}).
+     */
+    Connection connectForTransactions(DatabaseUrl target) throws SQLException {
+        return PostgresConnectionSpec.of(target, connectTimeout)
+                .with(PGProperty.AUTOSAVE.getName(), "always")
+                .with(PGProperty.CLEANUP_SAVEPOINTS.getName(), "true")
+                .open();
     }
 
     /** A name for the next clone. */

@@ -19,12 +19,19 @@ import java.util.Optional;
  * clones of template databases when the user may create databases, else the dev database is emptied
  * and rebuilt for each session (see {@link PostgresDevDatabase}).
  *
- * <p>Setting {@value #ISOLATION_PROPERTY} in {@link DevOptions#properties()} to {@code recreate} forces
- * the second route; {@code template} (the default) uses clones where allowed.
+ * <p>{@value #ISOLATION_PROPERTY} in {@link DevOptions#properties()} chooses the mechanism:
+ * <ul>
+ *   <li>{@code auto} (the default) or {@code transaction}: a case whose statements can all run in a
+ *       transaction and be undone by ROLLBACK, and that runs no external program, is a transaction rolled
+ *       back at its end (about a millisecond); any other case gets a clone (or, without {@code CREATEDB},
+ *       the re-created dev database);</li>
+ *   <li>{@code template}: every case gets a clone where allowed;</li>
+ *   <li>{@code recreate}: every case gets the re-created dev database.</li>
+ * </ul>
  */
 public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
 
-    /** How sessions are isolated: {@code template} (default) or {@code recreate}. */
+    /** How sessions are isolated: {@code auto} (default), {@code transaction}, {@code template} or {@code recreate}. */
     public static final String ISOLATION_PROPERTY = "atlas4j.postgres.isolation";
 
     private final PostgresDialect dialect = new PostgresDialect();
@@ -36,7 +43,7 @@ public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
 
     @Override
     public DevDatabase open(DatabaseUrl url, DevOptions options) {
-        boolean preferCloning = isolation(options);
+        Isolation isolation = isolation(options);
         Connection admin;
         try {
             admin = dialect.connect(url, options.connectTimeout());
@@ -56,8 +63,9 @@ public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
                         null);
             }
             int major = admin.getMetaData().getDatabaseMajorVersion();
-            boolean cloning = preferCloning && mayCreateDatabases(admin);
-            return new PostgresDevDatabase(dialect, url, options.connectTimeout(), admin, scope, major, cloning);
+            boolean cloning = isolation.cloning() && mayCreateDatabases(admin);
+            return new PostgresDevDatabase(dialect, url, options.connectTimeout(), admin, scope, major, cloning,
+                    isolation.transactions());
         } catch (SQLException e) {
             closeQuietly(admin);
             throw PostgresErrors.failed(dialect, url, "cannot inspect it", e);
@@ -67,16 +75,24 @@ public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
         }
     }
 
-    private static boolean isolation(DevOptions options) {
-        String value = options.properties().getOrDefault(ISOLATION_PROPERTY, "template");
+    /** The mechanisms a setting allows: clones (where the user may create databases), transactions. */
+    private record Isolation(boolean cloning, boolean transactions) {
+    }
+
+    private static Isolation isolation(DevOptions options) {
+        String value = options.properties().getOrDefault(ISOLATION_PROPERTY, "auto");
         switch (value) {
+            case "auto":
+            case "transaction":
+                return new Isolation(true, true);
             case "template":
-                return true;
+                return new Isolation(true, false);
             case "recreate":
-                return false;
+                return new Isolation(false, false);
             default:
                 throw new Atlas4jException(ErrorCode.CONFIGURATION,
-                        "invalid " + ISOLATION_PROPERTY + " \"" + value + "\"", "use template or recreate", null);
+                        "invalid " + ISOLATION_PROPERTY + " \"" + value + "\"",
+                        "use auto, transaction, template or recreate", null);
         }
     }
 

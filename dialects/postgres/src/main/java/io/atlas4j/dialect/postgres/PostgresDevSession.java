@@ -8,12 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One isolated database (a clone of a template, or the re-created dev database) and the connections
- * opened to it. Closing closes every connection it handed out, then discards the database.
+ * One isolated session, of one of two kinds:
+ *
+ * <ul>
+ *   <li><b>A database of its own</b> (a clone of a template, or the re-created dev database) and the
+ *       connections opened to it. Closing closes every connection it handed out, then discards the
+ *       database.</li>
+ *   <li><b>A transaction</b> on a pooled connection to a database holding the prepared state (see
+ *       {@link TransactionBase}). Its connection has auto-commit off; the session's work stays
+ *       uncommitted and closing rolls it back and hands the connection back. Nobody else can see that
+ *       work, so {@link #newConnection()} is refused; {@link #url()} names the base database, which
+ *       holds the prepared state only.</li>
+ * </ul>
  */
 final class PostgresDevSession implements DevSession {
 
-    /** What discards the session's database once its connections are closed. */
+    /** What discards the session's work once its connections are closed. */
     interface Discard {
         void run(PostgresDevSession session);
     }
@@ -22,14 +32,27 @@ final class PostgresDevSession implements DevSession {
     private final DatabaseUrl url;
     private final Connection connection;
     private final Discard discard;
+    private final boolean pooled;
     private final List<Connection> others = new ArrayList<>();
     private boolean closed;
 
-    PostgresDevSession(PostgresDevDatabase database, DatabaseUrl url, Connection connection, Discard discard) {
+    private PostgresDevSession(PostgresDevDatabase database, DatabaseUrl url, Connection connection, Discard discard,
+                               boolean pooled) {
         this.database = database;
         this.url = url;
         this.connection = connection;
         this.discard = discard;
+        this.pooled = pooled;
+    }
+
+    PostgresDevSession(PostgresDevDatabase database, DatabaseUrl url, Connection connection, Discard discard) {
+        this(database, url, connection, discard, false);
+    }
+
+    /** A transaction-isolated session on a connection that outlives it; {@code discard} ends the transaction. */
+    static PostgresDevSession pooled(PostgresDevDatabase database, DatabaseUrl url, Connection connection,
+                                     Discard discard) {
+        return new PostgresDevSession(database, url, connection, discard, true);
     }
 
     @Override
@@ -37,10 +60,21 @@ final class PostgresDevSession implements DevSession {
         return connection;
     }
 
+    /**
+     * Another connection to the session's database.
+     *
+     * @throws IllegalStateException for a transaction-isolated session: another connection would not see
+     *     its uncommitted work (lease with {@code Workspace.lease()} for sessions that share their database)
+     */
     @Override
     public synchronized Connection newConnection() throws SQLException {
         if (closed) {
             throw new SQLException("session is closed");
+        }
+        if (pooled) {
+            throw new IllegalStateException("this session is isolated by a transaction that is rolled back when"
+                    + " it ends: another connection would not see its work; lease a session with Workspace.lease()"
+                    + " (a database of its own) to share it between connections");
         }
         Connection c = database.connect(url);
         // Tracked so that close() never waits on, or is blocked by, a connection a caller forgot.
@@ -63,7 +97,9 @@ final class PostgresDevSession implements DevSession {
             closed = true;
             toClose = new ArrayList<>(others);
         }
-        toClose.add(connection);
+        if (!pooled) {
+            toClose.add(connection);
+        }
         for (Connection c : toClose) {
             try {
                 c.close();

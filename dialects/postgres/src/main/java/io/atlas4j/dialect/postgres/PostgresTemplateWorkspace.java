@@ -2,6 +2,7 @@ package io.atlas4j.dialect.postgres;
 
 import io.atlas4j.dev.DevSession;
 import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.SessionNeeds;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.url.DatabaseUrl;
 import java.sql.Connection;
@@ -9,20 +10,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A prepared state held in a template database; each lease is a {@code CREATE DATABASE ... TEMPLATE}
- * clone of it, dropped when the session closes.
+ * A prepared state held in a template database; each {@link #lease()} is a {@code CREATE DATABASE ...
+ * TEMPLATE} clone of it, dropped when the session closes. {@link #lease(SessionNeeds)} gives a case
+ * that fits in a transaction (see {@link TransactionFit}) a transaction on a long-lived clone instead
+ * (see {@link TransactionPool}).
  */
 final class PostgresTemplateWorkspace implements Workspace {
 
     private final PostgresDevDatabase database;
     private final SchemaState state;
     private final String template;
+    /** Null when the dev database isolates by clones only. */
+    private final TransactionPool transactions;
+    /** Whether the state's routines may define custom settings, which outlive a rollback. */
+    private final boolean customSettings;
     private volatile boolean closed;
 
     private PostgresTemplateWorkspace(PostgresDevDatabase database, SchemaState state, String template) {
         this.database = database;
         this.state = state;
         this.template = template;
+        this.transactions = database.transactions() ? new TransactionPool(database, template) : null;
+        this.customSettings = TransactionFit.definesCustomSettings(state);
     }
 
     /**
@@ -84,6 +93,22 @@ final class PostgresTemplateWorkspace implements Workspace {
     }
 
     @Override
+    public DevSession lease(SessionNeeds needs) {
+        if (transactions == null) {
+            return lease();
+        }
+        TransactionFit.Verdict verdict = TransactionFit.of(needs);
+        if (verdict == TransactionFit.Verdict.COPY) {
+            return lease();
+        }
+        if (closed) {
+            throw new IllegalStateException("workspace is closed");
+        }
+        database.ensureOpen();
+        return transactions.lease(TransactionFit.traits(needs, verdict, customSettings));
+    }
+
+    @Override
     public DevSession lease() {
         if (closed) {
             throw new IllegalStateException("workspace is closed");
@@ -123,9 +148,15 @@ final class PostgresTemplateWorkspace implements Workspace {
         }
         closed = true;
         try {
-            database.dropDatabase(template);
+            if (transactions != null) {
+                transactions.close();
+            }
         } finally {
-            database.forget(this);
+            try {
+                database.dropDatabase(template);
+            } finally {
+                database.forget(this);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import io.atlas4j.dev.DevDatabases;
 import io.atlas4j.dev.DevOptions;
 import io.atlas4j.dev.DevSession;
 import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.SessionNeeds;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
@@ -142,6 +143,61 @@ class PostgresRecreateIT {
     }
 
     @Test
+    void withoutCreatedbCasesThatFitATransactionRunInTheBuiltStateWithoutRebuildingIt() throws SQLException {
+        String[] work = {"INSERT INTO users (name) VALUES ('a'), ('b')", "SELECT nextval('counter')",
+                "CREATE TABLE added (x int)", "DROP TABLE dropme", "CREATE SCHEMA extra", "SET search_path = extra",
+                "SELECT pg_advisory_lock(4712)"};
+        try (DevDatabase db = open(roleUrl); Workspace ws = db.prepare(state(SCHEMA))) {
+            String usersOid;
+            try (DevSession s = ws.lease(new SessionNeeds(List.of(work), false))) {
+                assertThat(s.connection().getAutoCommit()).isFalse();
+                assertThat(s.url()).isEqualTo(roleUrl.raw());
+                usersOid = queryString(s.connection(), "SELECT 'users'::regclass::oid::text");
+                execute(s.connection(), work);
+                assertThat(queryLong(s.connection(), "SELECT count(*) FROM public.users")).isEqualTo(3);
+            }
+            try (DevSession s = ws.lease(new SessionNeeds(List.of("SELECT 1"), false))) {
+                Connection c = s.connection();
+                assertThat(queryString(c, "SELECT 'users'::regclass::oid::text")).as("not rebuilt").isEqualTo(usersOid);
+                assertThat(queryLong(c, "SELECT count(*) FROM users")).isEqualTo(1);
+                assertThat(queryLong(c, "SELECT nextval('counter')")).isEqualTo(1);
+                assertThat(queryLong(c, "SELECT count(*) FROM pg_tables WHERE tablename = 'added'")).isZero();
+                assertThat(queryLong(c, "SELECT count(*) FROM dropme")).isZero();
+                assertThat(queryLong(c, "SELECT count(*) FROM pg_namespace WHERE nspname = 'extra'")).isZero();
+                assertThat(queryString(c, "SELECT current_schema()")).isEqualTo("public");
+            }
+            // A case that needs a database of its own gets the rebuilt dev database, on another connection,
+            // which the previous case's advisory lock does not block.
+            try (DevSession s = ws.lease(new SessionNeeds(List.of("VACUUM users"), false))) {
+                assertThat(s.connection().getAutoCommit()).isTrue();
+                execute(s.connection(), "VACUUM users", "INSERT INTO users (name) VALUES ('copy')");
+                assertThat(queryString(s.connection(), "SELECT pg_try_advisory_lock(4712)")).isEqualTo("t");
+            }
+            try (DevSession s = ws.lease(new SessionNeeds(List.of("INSERT INTO users (name) VALUES ('c')"), false))) {
+                Connection c = s.connection();
+                assertThat(c.getAutoCommit()).isFalse();
+                assertThat(queryString(c, "SELECT 'users'::regclass::oid::text")).as("rebuilt").isNotEqualTo(usersOid);
+                execute(c, "INSERT INTO users (name) VALUES ('c')");
+                assertThat(queryList(c, "SELECT id || ':' || name FROM users ORDER BY id")).containsExactly("1:seed", "2:c");
+            }
+            try (DevSession s = ws.lease(new SessionNeeds(List.of("SELECT 1"), false))) {
+                assertThat(queryLong(s.connection(), "SELECT nextval('users_id_seq')")).isEqualTo(2);
+            }
+        }
+        assertThat(userObjects()).containsExactly("public.");
+    }
+
+    @Test
+    void theRecreateSettingRebuildsEveryCase() throws SQLException {
+        try (DevDatabase db = DevDatabases.open(roleUrl, new DevOptions(Duration.ofSeconds(10),
+                Map.of(PostgresDevDatabaseProvider.ISOLATION_PROPERTY, "recreate")));
+             Workspace ws = db.prepare(state(SCHEMA));
+             DevSession s = ws.lease(new SessionNeeds(List.of("SELECT 1"), false))) {
+            assertThat(s.connection().getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
     void aSecondLeaseOnTheSameThreadIsRefusedInsteadOfWaitingForever() {
         try (DevDatabase db = open(roleUrl); Workspace ws = db.prepare(state(SCHEMA)); DevSession held = ws.lease()) {
             assertThat(held.connection()).isNotNull();
@@ -206,6 +262,30 @@ class PostgresRecreateIT {
             }
         }
         assertThat(userObjects()).containsExactly("app.", "public.keep");
+    }
+
+    @Test
+    void inSchemaScopeTransactionsPutBackTheConnectedSchemaOnly() throws SQLException {
+        try (Connection c = admin(superuserOnRoleDatabase())) {
+            // A sequence the role may not even read: not Atlas4J's, so never snapshot nor restored.
+            execute(c, "CREATE SCHEMA app AUTHORIZATION " + ROLE, "CREATE SEQUENCE public.not_mine");
+        }
+        Map<String, String> query = new LinkedHashMap<>(roleUrl.query());
+        query.put("search_path", "app");
+        DatabaseUrl scoped = DatabaseUrl.rebuild(roleUrl.scheme(), ROLE, PASSWORD, roleUrl.host(), roleUrl.port(),
+                DATABASE, query);
+        String[] work = {"INSERT INTO users (name) VALUES ('a')", "SELECT nextval('counter')"};
+        try (DevDatabase db = open(scoped); Workspace ws = db.prepare(state(SCHEMA))) {
+            for (int i = 0; i < 2; i++) {
+                try (DevSession s = ws.lease(new SessionNeeds(List.of(work), false))) {
+                    assertThat(s.connection().getAutoCommit()).isFalse();
+                    execute(s.connection(), work);
+                    assertThat(queryLong(s.connection(), "SELECT max(id) FROM app.users")).isEqualTo(2);
+                    assertThat(queryLong(s.connection(), "SELECT currval('app.counter')")).isEqualTo(1);
+                }
+            }
+        }
+        assertThat(userObjects()).containsExactly("app.", "public.not_mine");
     }
 
     @Test
