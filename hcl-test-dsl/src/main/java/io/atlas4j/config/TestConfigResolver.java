@@ -55,7 +55,7 @@ public final class TestConfigResolver {
                 : new Value.ListV(values.stream().map(Value::of).collect(Collectors.toList()))));
         return new TestConfig(request.kind(), workingDir, devUrl, schemaUrls, dir != null ? dir : "file://migrations",
                 part.map(TestBlock.Part::src).orElse(List.of()), vars, runPattern(request.run()), request.strictOutput(),
-                request.parallelism(), timeout(request.timeout()));
+                request.parallelism(), timeout(request.timeout()), request.devProperties());
     }
 
     /** The path of a {@code --config} URL, with Atlas's messages for a wrong one. */

@@ -21,19 +21,29 @@ import java.util.Map;
  * @param strictOutput {@code --strict-output}
  * @param parallelism {@code --parallel} (0: default)
  * @param timeout {@code --timeout}: the longest a case may run, or null for no limit
+ * @param devProperties settings for the dev-database providers ({@code atlas4j.dev.*},
+ *     {@code atlas4j.<dialect>.*})
  */
 public record TestRequest(TestKind kind, Path workingDir, String config, String env, Map<String, List<String>> vars,
                           String devUrl, List<String> urls, String dir, String run, boolean strictOutput,
-                          int parallelism, Duration timeout) {
+                          int parallelism, Duration timeout, Map<String, String> devProperties) {
 
     public TestRequest {
         vars = Map.copyOf(vars);
         urls = List.copyOf(urls);
+        devProperties = Map.copyOf(devProperties);
+    }
+
+    /** A request without dev-database settings. */
+    public TestRequest(TestKind kind, Path workingDir, String config, String env, Map<String, List<String>> vars,
+                       String devUrl, List<String> urls, String dir, String run, boolean strictOutput, int parallelism,
+                       Duration timeout) {
+        this(kind, workingDir, config, env, vars, devUrl, urls, dir, run, strictOutput, parallelism, timeout, Map.of());
     }
 
     /** A request without a case timeout. */
     public TestRequest(TestKind kind, Path workingDir, String config, String env, Map<String, List<String>> vars,
                        String devUrl, List<String> urls, String dir, String run, boolean strictOutput, int parallelism) {
-        this(kind, workingDir, config, env, vars, devUrl, urls, dir, run, strictOutput, parallelism, null);
+        this(kind, workingDir, config, env, vars, devUrl, urls, dir, run, strictOutput, parallelism, null, Map.of());
     }
 }

@@ -24,15 +24,17 @@ import java.util.regex.Pattern;
  * @param strictOutput disable the lenient CSV and table comparison fallbacks
  * @param parallelism workers for parallel cases (0: number of processors)
  * @param timeout the longest a case's steps and cleanups may run, or null for no limit
+ * @param devProperties settings handed to the dev-database provider ({@code DevOptions.properties()})
  */
 public record TestConfig(TestKind kind, Path workingDir, String devUrl, List<String> schemaUrls, String migrationDir,
                          List<Path> testSources, Map<String, Value> vars, Pattern run, boolean strictOutput,
-                         int parallelism, Duration timeout) {
+                         int parallelism, Duration timeout, Map<String, String> devProperties) {
 
     public TestConfig {
         schemaUrls = List.copyOf(schemaUrls);
         testSources = List.copyOf(testSources);
         vars = Map.copyOf(vars);
+        devProperties = Map.copyOf(devProperties);
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
@@ -42,7 +44,8 @@ public record TestConfig(TestKind kind, Path workingDir, String devUrl, List<Str
     public TestConfig(TestKind kind, Path workingDir, String devUrl, List<String> schemaUrls, String migrationDir,
                       List<Path> testSources, Map<String, Value> vars, Pattern run, boolean strictOutput,
                       int parallelism) {
-        this(kind, workingDir, devUrl, schemaUrls, migrationDir, testSources, vars, run, strictOutput, parallelism, null);
+        this(kind, workingDir, devUrl, schemaUrls, migrationDir, testSources, vars, run, strictOutput, parallelism, null,
+                Map.of());
     }
 
     /** The run filter. */

@@ -74,7 +74,8 @@ public final class TestEnvironment implements AutoCloseable {
                             "pass --dev-url (JUnit: atlas4j.dev-url), or set dev in the env of atlas.hcl", null);
                 }
                 var state = DesiredState.load(config);
-                database = DevDatabases.open(DatabaseUrl.parse(config.devUrl()), DevOptions.defaults());
+                database = DevDatabases.open(DatabaseUrl.parse(config.devUrl()),
+                        new DevOptions(DevOptions.defaults().connectTimeout(), config.devProperties()));
                 workspace = database.prepare(state);
             } catch (RuntimeException e) {
                 startFailure = e instanceof Atlas4jException ? e

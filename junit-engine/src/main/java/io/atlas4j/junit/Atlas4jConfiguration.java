@@ -51,7 +51,7 @@ final class Atlas4jConfiguration {
         return new TestRequest(kind, workingDir, projectFile(workingDir).orElse(null), text(ENV_PROPERTY_NAME).orElse(null),
                 vars(), text(DEV_URL_PROPERTY_NAME).orElse(null), urls(), null, run().orElse(null),
                 flag(STRICT_OUTPUT_PROPERTY_NAME, false), 0,
-                text(TIMEOUT_PROPERTY_NAME).map(GoDuration::parse).orElse(null));
+                text(TIMEOUT_PROPERTY_NAME).map(GoDuration::parse).orElse(null), devProperties());
     }
 
     /** Whether cases with {@code parallel = true} run on a fork-join pool. */
@@ -97,6 +97,9 @@ final class Atlas4jConfiguration {
         return "file://" + path.toAbsolutePath().toString().replace('\\', '/');
     }
 
+    private static final List<String> DEV_PROPERTY_PREFIXES = List.of("atlas4j.dev.", "atlas4j.embedded.",
+            "atlas4j.sqlite.", "atlas4j.postgres.", "atlas4j.mysql.");
+
     /** {@code atlas4j.vars.<name>} values by name, as {@code --var name=value} gives them. */
     Map<String, List<String>> vars() {
         // keySet() may leave out system properties the launcher falls back to, so look at those too.
@@ -115,6 +118,22 @@ final class Atlas4jConfiguration {
             parameters.get(key).ifPresent(value -> vars.put(name, List.of(value)));
         }
         return vars;
+    }
+
+    /**
+     * Settings for the dev-database providers: every parameter under {@code atlas4j.dev.} or a dialect's
+     * namespace ({@code atlas4j.postgres.isolation}, {@code atlas4j.dev.docker-fallback}, ...).
+     */
+    Map<String, String> devProperties() {
+        TreeSet<String> keys = new TreeSet<>(parameters.keySet());
+        keys.addAll(System.getProperties().stringPropertyNames());
+        Map<String, String> properties = new TreeMap<>();
+        for (String key : keys) {
+            if (DEV_PROPERTY_PREFIXES.stream().anyMatch(key::startsWith)) {
+                parameters.get(key).ifPresent(value -> properties.put(key, value));
+            }
+        }
+        return properties;
     }
 
     /** {@code atlas4j.url} split at commas. */

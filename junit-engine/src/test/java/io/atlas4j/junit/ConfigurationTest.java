@@ -38,7 +38,8 @@ class ConfigurationTest {
                 Constants.STRICT_OUTPUT_PROPERTY_NAME, "TRUE",
                 Constants.VARS_PROPERTY_NAME_PREFIX + "who", "ada",
                 Constants.VARS_PROPERTY_NAME_PREFIX + "seed_file", "seed.sql",
-                Constants.TIMEOUT_PROPERTY_NAME, "1m30s");
+                Constants.TIMEOUT_PROPERTY_NAME, "1m30s",
+                "atlas4j.postgres.isolation", "template");
 
         TestRequest request = new Atlas4jConfiguration(new MapParameters(parameters)).testRequest(TestKind.SCHEMA, WORKING_DIR);
 
@@ -53,6 +54,7 @@ class ConfigurationTest {
         assertThat(request.vars()).isEqualTo(Map.of("who", List.of("ada"), "seed_file", List.of("seed.sql")));
         assertThat(request.dir()).isNull();
         assertThat(request.timeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(request.devProperties()).isEqualTo(Map.of("atlas4j.postgres.isolation", "template"));
     }
 
     @Test

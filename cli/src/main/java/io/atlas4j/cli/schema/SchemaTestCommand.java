@@ -1,6 +1,7 @@
 package io.atlas4j.cli.schema;
 
 import io.atlas4j.cli.TestCommand;
+import io.atlas4j.cli.options.DevProperties;
 import io.atlas4j.config.GoDuration;
 import io.atlas4j.config.TestRequest;
 import io.atlas4j.testdsl.TestKind;
@@ -40,6 +41,11 @@ public final class SchemaTestCommand extends TestCommand {
                     + "stopped and the case fails (default: no limit).")
     String timeout;
 
+    @Option(names = "--docker-fallback", paramLabel = "embedded|fail",
+            description = "Without a Docker engine, run docker://postgres/N dev databases on embedded://postgres/N "
+                    + "(embedded, the default) or fail.")
+    String dockerFallback;
+
     @Override
     public Integer call() {
         if (parallel < 0) {
@@ -48,7 +54,7 @@ public final class SchemaTestCommand extends TestCommand {
         }
         TestRequest request = new TestRequest(TestKind.SCHEMA, workingDir(), project.config(), project.env(),
                 project.vars(), devUrl.devUrl(), urls, null, runFilter.run(), output.strictOutput(), parallel,
-                timeout == null ? null : GoDuration.parse(timeout));
+                timeout == null ? null : GoDuration.parse(timeout), DevProperties.from(System.getProperties(), dockerFallback));
         return runTests(request);
     }
 }
