@@ -1,0 +1,21 @@
+package io.atlas4j.dev.embedded;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of this module (README, Architecture), checked on its own compiled classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter().importPath(Path.of("target/classes"));
+
+    @Test
+    void aProviderReachesDialectsOnlyThroughTheRegistry() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.atlas4j.hcl..", "io.atlas4j.testdsl..", "io.atlas4j.testing..", "io.atlas4j.config..", "org.junit..", "io.atlas4j.dialect.sqlite..", "io.atlas4j.dialect.postgres..", "io.atlas4j.dialect.mysql..")
+                .because("it hands the started server to the dialect through DevDatabases")
+                .check(CLASSES);
+    }
+}
