@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +51,8 @@ final class MysqlDevDatabase implements DevDatabase {
     private final long lockWaitSeconds;
     private final List<Slot> slots = new ArrayList<>();
     private final Set<MysqlSession> sessions = new LinkedHashSet<>();
+    /** Accounts cases create, dropped after them; guarded by this object's monitor. */
+    private final CaseUsers users = new CaseUsers();
     private boolean closed;
 
     private MysqlDevDatabase(MysqlDialect dialect, MysqlUrl url, MysqlUrl serverUrl, DevScope scope,
@@ -110,13 +113,53 @@ final class MysqlDevDatabase implements DevDatabase {
     @Override
     public Workspace prepare(SchemaState state) {
         MysqlWorkspace workspace = new MysqlWorkspace(this, state);
+        boolean mayCreateAccounts = mayCreateAccounts(workspace);
+        Set<CaseUsers.Account> before = withUsers(mayCreateAccounts, users::beforePrepare);
         Slot slot = take(workspace);
         try {
             build(slot, workspace);
         } finally {
             give(slot);
         }
+        if (mayCreateAccounts) {
+            withUsers(true, c -> {
+                users.afterPrepare(c, before);
+                return null;
+            });
+        }
         return workspace;
+    }
+
+    /** Whether a state's statements may create accounts, whose names the baseline must then learn. */
+    private static boolean mayCreateAccounts(MysqlWorkspace workspace) {
+        return workspace.statements().stream().map(st -> st.text().toUpperCase(Locale.ROOT))
+                .anyMatch(text -> text.contains("USER") || text.contains("ROLE"));
+    }
+
+    /** Runs {@code action} on a new admin connection, under this object's monitor, when {@code needed}. */
+    private <T> T withUsers(boolean needed, UsersAction<T> action) {
+        synchronized (this) {
+            if (!needed && users.hasBaseline()) {
+                return null;
+            }
+        }
+        try (Connection c = admin()) {
+            synchronized (this) {
+                return action.apply(c);
+            }
+        } catch (SQLException e) {
+            throw usersFailed(e);
+        }
+    }
+
+    private interface UsersAction<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private Atlas4jException usersFailed(SQLException e) {
+        return new Atlas4jException(ErrorCode.DEV_DATABASE,
+                "dev database " + url.url().masked() + ": cannot list or drop the accounts cases created: "
+                        + dialect.errorMessage(e), e);
     }
 
     /** A session at the workspace's state: an untouched slot holding it, or a slot rebuilt for it. */
@@ -151,7 +194,7 @@ final class MysqlDevDatabase implements DevDatabase {
             }
         }
         try {
-            clear(slot);
+            clear(slot, true);
         } finally {
             give(slot);
         }
@@ -174,7 +217,7 @@ final class MysqlDevDatabase implements DevDatabase {
         }
         for (Slot s : stale) {
             try {
-                clear(s);
+                clear(s, false);
             } finally {
                 give(s);
             }
@@ -203,6 +246,9 @@ final class MysqlDevDatabase implements DevDatabase {
                 } else {
                     scope.clear(c, s.schema);
                 }
+            }
+            synchronized (this) {
+                users.sweepAll(c);
             }
         } catch (SQLException e) {
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,
@@ -342,13 +388,28 @@ final class MysqlDevDatabase implements DevDatabase {
         }
     }
 
-    /** Empties a slot after a session; on failure it stays dirty, to be cleared before its next use. */
-    private void clear(Slot slot) {
+    /**
+     * Empties a slot after a session; on failure it stays dirty, to be cleared before its next use. With
+     * {@code sweepUsers}, then drops the accounts cases created if no session is open (see {@link CaseUsers}):
+     * a lease adds its session under the monitor held meanwhile, so no case runs during the sweep.
+     */
+    private void clear(Slot slot, boolean sweepUsers) {
         try (Connection c = admin()) {
             scope.clear(c, slot.schema);
             synchronized (this) {
                 slot.dirty = false;
                 slot.holds = null;
+            }
+            if (sweepUsers) {
+                synchronized (this) {
+                    if (sessions.isEmpty() && !closed) {
+                        try {
+                            users.sweep(c);
+                        } catch (SQLException e) {
+                            throw usersFailed(e);
+                        }
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,

@@ -63,10 +63,13 @@ final class PostgresDevDatabase implements DevDatabase {
     private final AtomicInteger baseCount = new AtomicInteger();
     /** In re-creation mode: the workspace whose state the dev database holds untouched, if any. */
     private volatile PostgresRecreateWorkspace pristine;
+    /** Roles cases create in copy sessions, dropped after them. */
+    private final CaseRoles caseRoles;
     private volatile boolean closed;
 
     PostgresDevDatabase(PostgresDialect dialect, DatabaseUrl url, Duration connectTimeout, Connection admin,
-                        PostgresScope scope, int serverMajor, boolean cloning, boolean transactions) {
+                        PostgresScope scope, int serverMajor, boolean cloning, boolean transactions,
+                        boolean dropCaseRoles) {
         this.dialect = dialect;
         this.url = url;
         this.connectTimeout = connectTimeout;
@@ -75,6 +78,7 @@ final class PostgresDevDatabase implements DevDatabase {
         this.serverMajor = serverMajor;
         this.cloning = cloning;
         this.transactions = transactions;
+        this.caseRoles = new CaseRoles(dropCaseRoles);
         this.prefix = "atlas4j_" + ProcessHandle.current().pid() + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
         this.exclusive = new OneAtATime(url);
@@ -93,6 +97,7 @@ final class PostgresDevDatabase implements DevDatabase {
     @Override
     public Workspace prepare(SchemaState state) {
         ensureOpen();
+        Set<String> rolesBefore = withRoles("cannot list roles", caseRoles::beforePrepare);
         Workspace workspace = null;
         if (cloning) {
             workspace = PostgresTemplateWorkspace.prepare(this, state, prefix + "_tpl" + templateCount.incrementAndGet());
@@ -105,7 +110,45 @@ final class PostgresDevDatabase implements DevDatabase {
             workspace = PostgresRecreateWorkspace.prepare(this, state);
         }
         workspaces.add(workspace);
+        withRoles("cannot list roles", admin -> {
+            caseRoles.afterPrepare(admin, rolesBefore);
+            return null;
+        });
         return workspace;
+    }
+
+    /** Runs {@code action} on the admin connection under the role bookkeeping's lock (taken first). */
+    private <T> T withRoles(String what, SqlFunction<T> action) {
+        synchronized (caseRoles) {
+            synchronized (admin) {
+                try {
+                    return action.apply(admin);
+                } catch (SQLException e) {
+                    throw PostgresErrors.failed(dialect, url, what, e);
+                }
+            }
+        }
+    }
+
+    /** An action on a connection. */
+    private interface SqlFunction<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** A session with a database of its own (a clone, or the re-created dev database) opens. */
+    void copySessionOpened() {
+        caseRoles.opened();
+    }
+
+    /**
+     * A session with a database of its own closed, its database discarded: drops the roles its case
+     * created, unless another such session is open (see {@link CaseRoles}).
+     */
+    void copySessionClosed() {
+        withRoles("cannot drop the roles a case created", admin -> {
+            caseRoles.closed(admin);
+            return null;
+        });
     }
 
     // ---- services for workspaces and sessions ----
@@ -317,6 +360,11 @@ final class PostgresDevDatabase implements DevDatabase {
         for (String name : List.copyOf(createdDatabases)) {
             collect(() -> dropDatabase(name), failures);
         }
+        // After the databases, which may hold the roles' objects and privileges.
+        collect(() -> withRoles("cannot drop the roles cases and states created", admin -> {
+            caseRoles.sweepAll(admin);
+            return null;
+        }), failures);
         try {
             admin.close();
         } catch (SQLException ignored) {

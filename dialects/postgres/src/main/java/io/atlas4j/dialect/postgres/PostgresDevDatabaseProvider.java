@@ -34,6 +34,13 @@ public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
     /** How sessions are isolated: {@code auto} (default), {@code transaction}, {@code template} or {@code recreate}. */
     public static final String ISOLATION_PROPERTY = "atlas4j.postgres.isolation";
 
+    /**
+     * What happens to roles cases create in sessions with a database of their own: {@code drop} (the
+     * default) drops them after the session (see {@link CaseRoles}); {@code keep} leaves them, for a
+     * cluster where other programs create roles while tests run.
+     */
+    public static final String CASE_ROLES_PROPERTY = "atlas4j.postgres.case-roles";
+
     private final PostgresDialect dialect = new PostgresDialect();
 
     @Override
@@ -44,6 +51,7 @@ public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
     @Override
     public DevDatabase open(DatabaseUrl url, DevOptions options) {
         Isolation isolation = isolation(options);
+        boolean dropCaseRoles = dropCaseRoles(options);
         Connection admin;
         try {
             admin = dialect.connect(url, options.connectTimeout());
@@ -65,7 +73,7 @@ public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
             int major = admin.getMetaData().getDatabaseMajorVersion();
             boolean cloning = isolation.cloning() && mayCreateDatabases(admin);
             return new PostgresDevDatabase(dialect, url, options.connectTimeout(), admin, scope, major, cloning,
-                    isolation.transactions());
+                    isolation.transactions(), dropCaseRoles);
         } catch (SQLException e) {
             closeQuietly(admin);
             throw PostgresErrors.failed(dialect, url, "cannot inspect it", e);
@@ -93,6 +101,19 @@ public final class PostgresDevDatabaseProvider implements DevDatabaseProvider {
                 throw new Atlas4jException(ErrorCode.CONFIGURATION,
                         "invalid " + ISOLATION_PROPERTY + " \"" + value + "\"",
                         "use auto, transaction, template or recreate", null);
+        }
+    }
+
+    private static boolean dropCaseRoles(DevOptions options) {
+        String value = options.properties().getOrDefault(CASE_ROLES_PROPERTY, "drop");
+        switch (value) {
+            case "drop":
+                return true;
+            case "keep":
+                return false;
+            default:
+                throw new Atlas4jException(ErrorCode.CONFIGURATION,
+                        "invalid " + CASE_ROLES_PROPERTY + " \"" + value + "\"", "use drop or keep", null);
         }
     }
 

@@ -168,12 +168,17 @@ final class PostgresRecreateWorkspace implements Workspace {
             } catch (SQLException e) {
                 throw PostgresErrors.cannotConnect(dialect, database.url(), e);
             }
+            database.copySessionOpened();
             PostgresDevSession session = new PostgresDevSession(database, database.url(), connection, s -> {
                 try {
                     database.reset();
                 } finally {
-                    database.unregister(s);
-                    database.exclusive().release();
+                    try {
+                        database.copySessionClosed();
+                    } finally {
+                        database.unregister(s);
+                        database.exclusive().release();
+                    }
                 }
             });
             database.register(session);

@@ -130,11 +130,17 @@ final class PostgresTemplateWorkspace implements Workspace {
             database.dropDatabase(name);
             throw PostgresErrors.cannotConnect(dialect, cloneUrl, e);
         }
+        database.copySessionOpened();
         PostgresDevSession session = new PostgresDevSession(database, cloneUrl, connection, s -> {
             try {
                 database.dropDatabase(name);
             } finally {
-                database.unregister(s);
+                try {
+                    // After the drop: the clone held the privileges the case granted to its roles.
+                    database.copySessionClosed();
+                } finally {
+                    database.unregister(s);
+                }
             }
         });
         database.register(session);

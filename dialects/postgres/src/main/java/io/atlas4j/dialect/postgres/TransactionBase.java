@@ -52,6 +52,14 @@ final class TransactionBase implements AutoCloseable {
     private static final String HAS_DEFERRABLE = "SELECT EXISTS (SELECT FROM pg_constraint WHERE condeferrable)"
             + " OR EXISTS (SELECT FROM pg_trigger WHERE tgdeferrable)";
 
+    /**
+     * After this long between sessions, {@link #begin} checks (one round trip) that the connection still
+     * works, and replaces it if not: a server restarted, or a backend terminated, while the base was idle.
+     * Back-to-back sessions skip the check; the previous session's end proved the connection alive a
+     * moment ago.
+     */
+    static final long IDLE_CHECK_NANOS = 1_000_000_000L;
+
     private final PostgresDevDatabase database;
     private final DatabaseUrl url;
     private final String ownedDatabase;
@@ -63,6 +71,8 @@ final class TransactionBase implements AutoCloseable {
     private boolean deferrable;
     /** Whether {@link #RESTORE} is prepared on the connection. */
     private boolean restorePrepared;
+    /** When the last session ended ({@link System#nanoTime()}). */
+    private long idleSince = System.nanoTime();
 
     private TransactionBase(PostgresDevDatabase database, DatabaseUrl url, String ownedDatabase, String schema) {
         this.database = database;
@@ -125,6 +135,11 @@ final class TransactionBase implements AutoCloseable {
 
     /** Starts a session: the connection, ready for its first statement. */
     Connection begin(TransactionFit.Traits traits) throws SQLException {
+        if (connection != null && (connection.isClosed()
+                || System.nanoTime() - idleSince > IDLE_CHECK_NANOS && !connection.isValid(5))) {
+            // The transaction state and prepared statements died with the backend; the data did not.
+            close();
+        }
         if (connection == null) {
             connect();
             connection.setAutoCommit(true);
@@ -179,6 +194,7 @@ final class TransactionBase implements AutoCloseable {
         if (traits.freshConnection()) {
             close();
         }
+        idleSince = System.nanoTime();
     }
 
     private void connect() throws SQLException {
