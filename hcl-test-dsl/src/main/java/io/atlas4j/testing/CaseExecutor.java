@@ -3,6 +3,7 @@ package io.atlas4j.testing;
 import io.atlas4j.dialect.Dialect;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.DiagnosticException;
+import io.atlas4j.migrate.MigrationDir;
 import io.atlas4j.testdsl.CaseScope;
 import io.atlas4j.testdsl.Step;
 import io.atlas4j.testdsl.TestCase;
@@ -29,6 +30,14 @@ final class CaseExecutor {
     }
 
     CaseResult execute(TestCase testCase, CaseScope scope, Connection connection, Dialect dialect, CaseListener listener) {
+        return execute(testCase, scope, connection, dialect, null, listener);
+    }
+
+    /**
+     * @param migrations the migration directory {@code migrate} steps apply from, or null
+     */
+    CaseResult execute(TestCase testCase, CaseScope scope, Connection connection, Dialect dialect,
+                       MigrationDir migrations, CaseListener listener) {
         List<Step> steps;
         try {
             steps = testCase.steps(scope);
@@ -39,6 +48,7 @@ final class CaseExecutor {
         }
         StepContext context = new StepContext(connection, dialect, config.workingDir(), config.strictOutput(),
                 line -> listener.logged(testCase, line));
+        context.migrations(migrations);
         long start = System.nanoTime();
         if (config.timeout() != null) {
             context.deadline(Deadline.after(config.timeout()));

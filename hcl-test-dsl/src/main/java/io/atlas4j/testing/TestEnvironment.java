@@ -8,9 +8,11 @@ import io.atlas4j.dev.SessionNeeds;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
+import io.atlas4j.migrate.MigrationDir;
 import io.atlas4j.testdsl.CaseScope;
 import io.atlas4j.testdsl.Step;
 import io.atlas4j.testdsl.TestCase;
+import io.atlas4j.testdsl.TestKind;
 import io.atlas4j.url.DatabaseUrl;
 import io.atlas4j.url.Redaction;
 import java.sql.Connection;
@@ -31,6 +33,7 @@ public final class TestEnvironment implements AutoCloseable {
     private DevDatabase database;
     private Workspace workspace;
     private DevSession parallelSession;
+    private MigrationDir migrations;
     private RuntimeException startFailure;
     private boolean closed;
 
@@ -72,6 +75,11 @@ public final class TestEnvironment implements AutoCloseable {
                 if (config.devUrl() == null || config.devUrl().isBlank()) {
                     throw new Atlas4jException(ErrorCode.USAGE, "required flag(s) \"dev-url\" not set",
                             "pass --dev-url (JUnit: atlas4j.dev-url), or set dev in the env of atlas.hcl", null);
+                }
+                if (config.kind() == TestKind.MIGRATE) {
+                    // Atlas checks the directory's integrity before any case runs.
+                    migrations = MigrationDir.open(config.migrationDir(), config.workingDir());
+                    migrations.validate();
                 }
                 var state = DesiredState.load(config);
                 database = DevDatabases.open(DatabaseUrl.parse(config.devUrl()),
@@ -115,12 +123,12 @@ public final class TestEnvironment implements AutoCloseable {
         }
         try (session) {
             return executor.execute(testCase, scope(testCase, session), session.connection(),
-                    database.dialect(), listener);
+                    database.dialect(), migrations, listener);
         }
     }
 
     /** What the case will send, from its steps evaluated before the session exists. */
-    private static SessionNeeds needs(TestCase testCase) {
+    private SessionNeeds needs(TestCase testCase) {
         List<String> statements = new ArrayList<>();
         boolean external = false;
         try {
@@ -136,7 +144,11 @@ public final class TestEnvironment implements AutoCloseable {
                 } else if (step instanceof Step.External) {
                     external = true;
                 } else if (step instanceof Step.Migrate) {
-                    return SessionNeeds.UNKNOWN;
+                    if (migrations == null) {
+                        return SessionNeeds.UNKNOWN;
+                    }
+                    // The files it will apply are statements of the case like any other.
+                    migrations.filesUpTo(((Step.Migrate) step).to()).forEach(f -> statements.add(f.text()));
                 }
             }
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import static io.atlas4j.junit.Constants.CONFIG_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.DEV_URL_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.ENV_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.FILTER_RUN_PROPERTY_NAME;
+import static io.atlas4j.junit.Constants.MIGRATIONS_DIR_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.PARALLEL_CONFIG_PREFIX;
 import static io.atlas4j.junit.Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.RUN_PROPERTY_NAME;
@@ -49,7 +50,8 @@ final class Atlas4jConfiguration {
      */
     TestRequest testRequest(TestKind kind, Path workingDir) {
         return new TestRequest(kind, workingDir, projectFile(workingDir).orElse(null), text(ENV_PROPERTY_NAME).orElse(null),
-                vars(), text(DEV_URL_PROPERTY_NAME).orElse(null), urls(), null, run().orElse(null),
+                vars(), text(DEV_URL_PROPERTY_NAME).orElse(null), urls(), text(MIGRATIONS_DIR_PROPERTY_NAME).orElse(null),
+                run().orElse(null),
                 flag(STRICT_OUTPUT_PROPERTY_NAME, false), 0,
                 text(TIMEOUT_PROPERTY_NAME).map(GoDuration::parse).orElse(null), devProperties());
     }

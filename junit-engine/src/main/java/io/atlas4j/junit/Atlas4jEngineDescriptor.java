@@ -1,6 +1,12 @@
 package io.atlas4j.junit;
 
 import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.testdsl.TestKind;
+import io.atlas4j.testing.TestConfig;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -31,7 +37,19 @@ final class Atlas4jEngineDescriptor extends EngineDescriptor implements Node<Atl
             return context;
         }
         try {
-            context.open(configs.resolved());
+            // Only the kinds that have tests start an environment: a project without migrate tests needs
+            // no migration directory.
+            Set<String> kinds = getDescendants().stream()
+                    .flatMap(d -> d.getUniqueId().getSegments().stream())
+                    .map(UniqueId.Segment::getType)
+                    .collect(Collectors.toSet());
+            Map<TestKind, TestConfig> wanted = new EnumMap<>(TestKind.class);
+            configs.resolved().forEach((kind, config) -> {
+                if (kinds.contains(kind.label())) {
+                    wanted.put(kind, config);
+                }
+            });
+            context.open(wanted);
         } catch (Atlas4jException e) {
             // JUnit reports show an exception's message only: keep the hint (which names the
             // configuration parameter to set) in it.

@@ -103,6 +103,12 @@ public final class Constants {
     public static final String TIMEOUT_PROPERTY_NAME = "atlas4j.timeout";
 
     /**
+     * The migration directory of {@code test "migrate"} cases, as a URL ({@code file://migrations}).
+     * Default: the env's {@code migration { dir }}, else {@code file://migrations} in the working directory.
+     */
+    public static final String MIGRATIONS_DIR_PROPERTY_NAME = "atlas4j.migrations.dir";
+
+    /**
      * Property name of the parallel execution switch: {@value}.
      *
      * <p>Valid values: {@code true} or {@code false}. When {@code true}, cases with

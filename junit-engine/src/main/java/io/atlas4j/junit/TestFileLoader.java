@@ -36,7 +36,7 @@ final class TestFileLoader {
      * The kinds the engine discovers. {@code migrate} cases join when migrate tests are supported:
      * each kind has its own configuration, and their cases are merged in source order.
      */
-    static final Set<TestKind> KINDS = Set.of(TestKind.SCHEMA);
+    static final Set<TestKind> KINDS = Set.of(TestKind.SCHEMA, TestKind.MIGRATE);
 
     private final LazyTestConfig configs;
     private final DiscoveryIssueReporter issues;

@@ -8,11 +8,11 @@ import picocli.CommandLine.Spec;
 /** The {@code migrate} command group. */
 @Command(name = "migrate",
         mixinStandardHelpOptions = true,
-        header = "Work with migration directories: migrate test.",
+        header = "Work with migration directories: migrate test, hash, validate.",
         synopsisHeading = "%nUsage: ",
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",
-        subcommands = {MigrateTestCommand.class})
+        subcommands = {MigrateTestCommand.class, MigrateHashCommand.class, MigrateValidateCommand.class})
 public final class MigrateCommand implements Runnable {
 
     @Spec
@@ -20,6 +20,6 @@ public final class MigrateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: use " + spec.qualifiedName() + " test");
+        throw new ParameterException(spec.commandLine(), "missing command: use " + spec.qualifiedName() + " test, hash or validate");
     }
 }

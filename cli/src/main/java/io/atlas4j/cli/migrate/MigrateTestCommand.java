@@ -1,6 +1,8 @@
 package io.atlas4j.cli.migrate;
 
 import io.atlas4j.cli.TestCommand;
+import io.atlas4j.cli.options.DevProperties;
+import io.atlas4j.config.GoDuration;
 import io.atlas4j.config.TestRequest;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
@@ -13,8 +15,9 @@ import picocli.CommandLine.Option;
  * {@code atlas4j migrate test [flags] [paths]}: runs the {@code test "migrate"} cases of test files
  * against a migration directory.
  *
- * <p>Migration directories are not implemented yet: the command accepts Atlas's flags and then stops
- * with a configuration error, before touching any database.
+ * <p>Each case starts from an empty dev database; {@code migrate { to }} steps apply the directory's
+ * files forward. The directory's {@code atlas.sum} is checked before any case runs. Only the {@code atlas}
+ * directory format is read; {@code --revisions-schema} is accepted but no revisions table is written.
  */
 @Command(name = "test",
         mixinStandardHelpOptions = true,
@@ -46,21 +49,19 @@ public final class MigrateTestCommand extends TestCommand {
             description = "The schema holding the revisions table.")
     String revisionsSchema;
 
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "The longest a case may run (e.g. 30s, 2m) (default: no limit).")
+    String timeout;
+
     @Override
     public Integer call() {
-        // Built (and so validated: --var, --run) now, so the later implementation only replaces the throw
-        // below with runTests(request) once the runtime reads migration directories and TestRequest
-        // carries --dir-format and --revisions-schema.
+        if (dirFormat != null && !"atlas".equals(dirFormat)) {
+            throw new Atlas4jException(ErrorCode.CONFIGURATION, "unsupported --dir-format \"" + dirFormat + "\"",
+                    "Atlas4J reads atlas-format migration directories only", null);
+        }
         TestRequest request = new TestRequest(TestKind.MIGRATE, workingDir(), project.config(), project.env(),
-                project.vars(), devUrl.devUrl(), List.of(), dir, runFilter.run(), output.strictOutput(), 0);
-        throw unsupported(request);
-    }
-
-    private static Atlas4jException unsupported(TestRequest request) {
-        return new Atlas4jException(ErrorCode.CONFIGURATION,
-                "migrate test needs migration directories, which Atlas4J does not support yet",
-                "run the test \"schema\" cases with 'atlas4j schema test'; migrate test comes with migration "
-                        + "directory support",
-                null);
+                project.vars(), devUrl.devUrl(), List.of(), dir, runFilter.run(), output.strictOutput(), 0,
+                timeout == null ? null : GoDuration.parse(timeout), DevProperties.from(System.getProperties(), null));
+        return runTests(request);
     }
 }

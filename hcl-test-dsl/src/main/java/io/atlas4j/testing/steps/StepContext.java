@@ -1,6 +1,7 @@
 package io.atlas4j.testing.steps;
 
 import io.atlas4j.dialect.Dialect;
+import io.atlas4j.migrate.MigrationDir;
 import io.atlas4j.source.SourceRange;
 import io.atlas4j.testdsl.Step;
 import io.atlas4j.testing.Failure;
@@ -22,6 +23,8 @@ public final class StepContext {
     private final List<ReportLine> lines = new ArrayList<>();
     private final List<Step.Cleanup> cleanups = new ArrayList<>();
     private Deadline deadline;
+    private MigrationDir migrations;
+    private String version;
 
     /**
      * @param logSink told of each log line as it happens (for live reporting)
@@ -71,6 +74,26 @@ public final class StepContext {
         if (deadline != null && deadline.passed()) {
             throw new StepFailedException(deadline.failure(at, keyword + " did not start"));
         }
+    }
+
+    /** The migration directory of a migrate test, or null. */
+    public MigrationDir migrations() {
+        return migrations;
+    }
+
+    /** Sets the migration directory {@code migrate} steps apply from. */
+    public void migrations(MigrationDir migrations) {
+        this.migrations = migrations;
+    }
+
+    /** The last migration version applied in this case, or null for the empty database. */
+    public String version() {
+        return version;
+    }
+
+    /** Records that the case's database is now at {@code version}. */
+    public void version(String version) {
+        this.version = version;
     }
 
     /** Adds a log line. */

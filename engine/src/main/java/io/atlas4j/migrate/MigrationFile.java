@@ -1,0 +1,158 @@
+package io.atlas4j.migrate;
+
+import io.atlas4j.sql.SplitRules;
+import io.atlas4j.sql.SqlScript;
+import io.atlas4j.sql.SqlStatement;
+import io.atlas4j.sql.StatementSplitter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One migration file of an Atlas migration directory: its name, raw bytes and where it was read from.
+ *
+ * <p>Atlas's naming rules: the <em>version</em> is the name (without {@code .sql}) up to the first
+ * {@code _}, the <em>description</em> what follows it ({@code 20240613061102_add_users.sql} →
+ * {@code 20240613061102}, {@code add_users}; {@code 1.sql} → {@code 1}, empty). Files and versions are
+ * ordered byte-wise as UTF-8 strings, never numerically: {@code 10_b.sql} comes before {@code 9_a.sql}.
+ *
+ * @param name the file name, e.g. {@code 1_init.sql}
+ * @param content the raw bytes, hashed as they are (no newline normalisation)
+ * @param path the file on disk, or null for a file built in memory
+ */
+public record MigrationFile(String name, byte[] content, Path path) {
+
+    /** Orders names and versions byte-wise over their UTF-8 encoding, as Go compares strings. */
+    public static final Comparator<String> STRING_ORDER = (a, b) ->
+            Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+    /** Orders files by name, the order of the directory and of {@code atlas.sum}. */
+    public static final Comparator<MigrationFile> ORDER = Comparator.comparing(MigrationFile::name, STRING_ORDER);
+
+    private static final String SUFFIX = ".sql";
+
+    public MigrationFile {
+        Objects.requireNonNull(name, "name");
+        content = Objects.requireNonNull(content, "content").clone();
+    }
+
+    /** A file built in memory, without a path. */
+    public static MigrationFile of(String name, String text) {
+        return new MigrationFile(name, text.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** The raw bytes (a copy). */
+    @Override
+    public byte[] content() {
+        return content.clone();
+    }
+
+    /** The content decoded as UTF-8. */
+    public String text() {
+        return new String(content, StandardCharsets.UTF_8);
+    }
+
+    /** The version: the name without {@code .sql}, up to the first {@code _}. */
+    public String version() {
+        return versionOf(name);
+    }
+
+    /** The description: the name without {@code .sql}, after the first {@code _}; empty without one. */
+    public String description() {
+        String base = stripSuffix(name);
+        int cut = base.indexOf('_');
+        return cut < 0 ? "" : base.substring(cut + 1);
+    }
+
+    /** The version Atlas derives from a file name. */
+    public static String versionOf(String name) {
+        String base = stripSuffix(name);
+        int cut = base.indexOf('_');
+        return cut < 0 ? base : base.substring(0, cut);
+    }
+
+    /**
+     * Whether line 1 is an {@code atlas:sum ignore} directive (any comment prefix): such a file gets no
+     * {@code atlas.sum} line, though its name still feeds the running hash.
+     */
+    public boolean sumIgnored() {
+        return Directive.atStart(text()).filter(d -> d.name().equals("sum") && d.arguments().equals("ignore")).isPresent();
+    }
+
+    /**
+     * The statement delimiter set by {@code -- atlas:delimiter <d>} on line 1 (exact prefix {@code "-- "}),
+     * with {@code \n}, {@code \r} and {@code \t} unescaped; empty when the file uses the default {@code ;}.
+     */
+    public Optional<String> delimiter() {
+        return Directive.atStart(text())
+                .filter(d -> d.prefix().equals("-- ") && d.name().equals("delimiter"))
+                .map(d -> d.arguments().replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t"));
+    }
+
+    /** The directives of the file header (the leading comment block followed by a blank line). */
+    public List<Directive> directives() {
+        return Directive.fileHeader(text());
+    }
+
+    /** The header directives named {@code name}, e.g. {@code txmode}, {@code nolint}, {@code checkpoint}. */
+    public List<Directive> directives(String directiveName) {
+        return directives().stream().filter(d -> d.name().equals(directiveName)).toList();
+    }
+
+    /** Whether the header marks this file as a checkpoint ({@code -- atlas:checkpoint [tag]}). */
+    public boolean isCheckpoint() {
+        return !directives("checkpoint").isEmpty();
+    }
+
+    /**
+     * Whether the header marks this file as a txtar archive of pre-migration checks
+     * ({@code -- atlas:txtar}); the archive members are not parsed here.
+     */
+    public boolean isTxtar() {
+        return !directives("txtar").isEmpty();
+    }
+
+    /** The statements of the file, split with the dialect's rules (honouring {@code atlas:delimiter}). */
+    public List<SqlStatement> statements(SplitRules rules) {
+        return StatementSplitter.split(SqlScript.of(uri(), text()), rules);
+    }
+
+    /** The file's URI for positions in messages: its path, or {@code file:<name>} for an in-memory file. */
+    public URI uri() {
+        if (path != null) {
+            return path.toUri();
+        }
+        try {
+            return new URI("file", name, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("migration file name " + name + " cannot be a URI", e);
+        }
+    }
+
+    private static String stripSuffix(String name) {
+        return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+    }
+
+    // Records compare arrays by identity; files are equal when name, bytes and path are.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MigrationFile f && name.equals(f.name) && Arrays.equals(content, f.content)
+                && Objects.equals(path, f.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, Arrays.hashCode(content), path);
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationFile[" + name + ", " + content.length + " bytes" + (path != null ? ", " + path : "") + "]";
+    }
+}
