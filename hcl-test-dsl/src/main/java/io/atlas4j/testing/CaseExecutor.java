@@ -33,11 +33,18 @@ final class CaseExecutor {
         return execute(testCase, scope, connection, dialect, null, listener);
     }
 
-    /**
-     * @param migrations the migration directory {@code migrate} steps apply from, or null
-     */
     CaseResult execute(TestCase testCase, CaseScope scope, Connection connection, Dialect dialect,
                        MigrationDir migrations, CaseListener listener) {
+        return execute(testCase, scope, connection, dialect, migrations, null, listener);
+    }
+
+    /**
+     * @param migrations the migration directory {@code migrate} steps apply from, or null
+     * @param startVersion the version the connection's database is already at (the target of the case's
+     *     first {@code migrate} step, prepared from a cache), or null for the empty database
+     */
+    CaseResult execute(TestCase testCase, CaseScope scope, Connection connection, Dialect dialect,
+                       MigrationDir migrations, String startVersion, CaseListener listener) {
         List<Step> steps;
         try {
             steps = testCase.steps(scope);
@@ -49,6 +56,16 @@ final class CaseExecutor {
         StepContext context = new StepContext(connection, dialect, config.workingDir(), config.strictOutput(),
                 line -> listener.logged(testCase, line));
         context.migrations(migrations);
+        if (startVersion != null) {
+            if (steps.isEmpty() || !(steps.get(0) instanceof Step.Migrate migrate) || !migrate.to().equals(startVersion)) {
+                // The steps were planned with a placeholder scope; a first version that depends on the real
+                // one cannot be served from the cache, and running on the wrong state would lie.
+                Failure failure = new Failure(testCase.range(), Failure.Kind.SETUP, "unexpected error during test setup: "
+                        + "the first migrate step changed its version once the case's scope was known", null, null, null);
+                return failed(testCase, Duration.ZERO, List.of(new ReportLine.Error(failure.at(), failure.message())), failure);
+            }
+            context.version(startVersion);
+        }
         long start = System.nanoTime();
         if (config.timeout() != null) {
             context.deadline(Deadline.after(config.timeout()));

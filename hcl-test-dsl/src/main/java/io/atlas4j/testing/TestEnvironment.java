@@ -9,6 +9,7 @@ import io.atlas4j.dev.Workspace;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.migrate.MigrationDir;
+import io.atlas4j.migrate.MigrationFile;
 import io.atlas4j.testdsl.CaseScope;
 import io.atlas4j.testdsl.Step;
 import io.atlas4j.testdsl.TestCase;
@@ -19,11 +20,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The runtime shared by the CLI and the JUnit engine: opens the dev database, prepares the desired state
  * once, and runs cases, each on its own isolated copy; parallel cases share one copy, each on its own
  * connection (Atlas's parallel group). Thread-safe.
+ *
+ * <p>Migrate cases whose first step is {@code migrate { to = "v" }} start from the state at {@code v},
+ * prepared once per version and shared by every such case (each still on its own copy), so a run applies
+ * each migration file about once instead of once per case.
  */
 public final class TestEnvironment implements AutoCloseable {
 
@@ -34,6 +40,7 @@ public final class TestEnvironment implements AutoCloseable {
     private Workspace workspace;
     private DevSession parallelSession;
     private MigrationDir migrations;
+    private VersionCache versions;
     private RuntimeException startFailure;
     private boolean closed;
 
@@ -85,6 +92,9 @@ public final class TestEnvironment implements AutoCloseable {
                 database = DevDatabases.open(DatabaseUrl.parse(config.devUrl()),
                         new DevOptions(DevOptions.defaults().connectTimeout(), config.devProperties()));
                 workspace = database.prepare(state);
+                if (migrations != null) {
+                    versions = new VersionCache(database, migrations);
+                }
             } catch (RuntimeException e) {
                 startFailure = e instanceof Atlas4jException ? e
                         : new Atlas4jException(ErrorCode.DEV_DATABASE, "dev database " + Redaction.mask(config.devUrl())
@@ -115,24 +125,63 @@ public final class TestEnvironment implements AutoCloseable {
     }
 
     private CaseResult runIsolated(TestCase testCase, CaseListener listener) {
+        List<Step> planned = planned(testCase);
+        String startVersion = startVersion(planned);
+        Workspace from = workspace;
+        if (startVersion != null) {
+            Optional<Workspace> cached = versions.at(startVersion);
+            if (cached.isPresent()) {
+                from = cached.get();
+            } else {
+                startVersion = null;
+            }
+        }
         DevSession session;
         try {
-            session = workspace.lease(needs(testCase));
+            session = from.lease(needs(planned, startVersion));
         } catch (RuntimeException e) {
             return CaseExecutor.setupFailed(testCase, e.getMessage(), e);
         }
         try (session) {
             return executor.execute(testCase, scope(testCase, session), session.connection(),
-                    database.dialect(), migrations, listener);
+                    database.dialect(), migrations, startVersion, listener);
         }
     }
 
-    /** What the case will send, from its steps evaluated before the session exists. */
-    private SessionNeeds needs(TestCase testCase) {
+    /** The case's steps evaluated before the session exists, or null when they cannot be evaluated yet. */
+    private static List<Step> planned(TestCase testCase) {
+        try {
+            return testCase.steps(CaseScope.placeholder(testCase.name(), testCase.range().uri().toString()));
+        } catch (RuntimeException e) {
+            // The case will report this when it evaluates its steps; isolation must not depend on it.
+            return null;
+        }
+    }
+
+    /**
+     * The version a case may start at: the target of its first step when that is a {@code migrate}
+     * step, so the files up to it come from a cached state instead of being replayed by every case.
+     */
+    private String startVersion(List<Step> planned) {
+        if (versions == null || planned == null || planned.isEmpty()) {
+            return null;
+        }
+        return planned.get(0) instanceof Step.Migrate migrate ? migrate.to() : null;
+    }
+
+    /**
+     * What the case will send, from its planned steps: the migration files after {@code startVersion}
+     * are statements of the case like any other; those up to it are already in the prepared state.
+     */
+    private SessionNeeds needs(List<Step> planned, String startVersion) {
+        if (planned == null) {
+            return SessionNeeds.UNKNOWN;
+        }
         List<String> statements = new ArrayList<>();
         boolean external = false;
+        String current = startVersion;
         try {
-            for (Step step : testCase.steps(CaseScope.placeholder(testCase.name(), testCase.range().uri().toString()))) {
+            for (Step step : planned) {
                 if (step instanceof Step.Exec) {
                     statements.add(((Step.Exec) step).sql());
                 } else if (step instanceof Step.Catch) {
@@ -147,12 +196,19 @@ public final class TestEnvironment implements AutoCloseable {
                     if (migrations == null) {
                         return SessionNeeds.UNKNOWN;
                     }
-                    // The files it will apply are statements of the case like any other.
-                    migrations.filesUpTo(((Step.Migrate) step).to()).forEach(f -> statements.add(f.text()));
+                    String to = ((Step.Migrate) step).to();
+                    for (MigrationFile file : migrations.filesUpTo(to)) {
+                        if (current == null || MigrationFile.STRING_ORDER.compare(file.version(), current) > 0) {
+                            statements.add(file.text());
+                        }
+                    }
+                    if (current == null || MigrationFile.STRING_ORDER.compare(to, current) > 0) {
+                        current = to;
+                    }
                 }
             }
         } catch (RuntimeException e) {
-            // The case will report this when it evaluates its steps; isolation must not depend on it.
+            // An unknown version: the case reports it; isolation must not depend on it.
             return SessionNeeds.UNKNOWN;
         }
         return new SessionNeeds(statements, external);
@@ -194,7 +250,7 @@ public final class TestEnvironment implements AutoCloseable {
                 ? java.nio.file.Path.of(testCase.range().uri()).toString() : testCase.range().uri().toString());
     }
 
-    /** Closes sessions, the prepared state and the dev database. */
+    /** Closes sessions, the prepared states and the dev database. */
     @Override
     public void close() {
         synchronized (lock) {
@@ -205,7 +261,7 @@ public final class TestEnvironment implements AutoCloseable {
 
     private void closeQuietly() {
         RuntimeException first = null;
-        for (AutoCloseable c : new AutoCloseable[] {parallelSession, workspace, database}) {
+        for (AutoCloseable c : new AutoCloseable[] {parallelSession, versions, workspace, database}) {
             if (c == null) {
                 continue;
             }
@@ -218,6 +274,7 @@ public final class TestEnvironment implements AutoCloseable {
             }
         }
         parallelSession = null;
+        versions = null;
         workspace = null;
         database = null;
         if (first != null && startFailure == null) {

@@ -1,17 +1,23 @@
 package io.atlas4j.testing;
 
 import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.DiagnosticException;
 import io.atlas4j.error.ErrorCode;
+import io.atlas4j.hcl.Block;
+import io.atlas4j.hcl.HclParser;
 import io.atlas4j.testdsl.TestCase;
 import io.atlas4j.testdsl.TestFile;
 import io.atlas4j.testdsl.TestFileReader;
+import io.atlas4j.testdsl.TestKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,6 +79,27 @@ public final class TestLoader {
         TestFile file = TestFileReader.read(uri, text, baseDir, config.vars());
         List<TestCase> cases = file.cases().stream().filter(c -> c.kind() == config.kind()).collect(Collectors.toList());
         return new TestFile(file.uri(), cases);
+    }
+
+    /**
+     * The kinds of {@code test} blocks a file holds, so a front end that runs several kinds reads the file
+     * only for those (a file of schema tests must not need the variables of migrate tests). A file that
+     * does not parse is said to hold every kind, so reading it reports its syntax errors.
+     */
+    public static Set<TestKind> kinds(URI uri, String text) {
+        try {
+            Set<TestKind> kinds = EnumSet.noneOf(TestKind.class);
+            for (Block block : HclParser.parse(uri, text).body().blocks("test")) {
+                for (TestKind kind : TestKind.values()) {
+                    if (block.label(0).filter(kind.label()::equals).isPresent()) {
+                        kinds.add(kind);
+                    }
+                }
+            }
+            return kinds;
+        } catch (DiagnosticException e) {
+            return EnumSet.allOf(TestKind.class);
+        }
     }
 
     /** Reads a test file from disk. */
