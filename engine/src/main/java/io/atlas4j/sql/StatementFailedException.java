@@ -10,10 +10,19 @@ public class StatementFailedException extends Atlas4jException {
     private static final long serialVersionUID = 1L;
 
     private final transient SqlStatement statement;
+    private final String message;
 
     public StatementFailedException(ErrorCode code, SqlStatement statement, SQLException cause) {
-        super(code, statement.range() + ": " + databaseMessage(cause), cause);
+        this(code, statement, databaseMessage(cause), cause);
+    }
+
+    /**
+     * @param message the database's message in the dialect's words ({@code Dialect.errorMessage})
+     */
+    public StatementFailedException(ErrorCode code, SqlStatement statement, String message, SQLException cause) {
+        super(code, statement.range() + ": " + message, cause);
         this.statement = statement;
+        this.message = message;
     }
 
     /** The failing statement. */
@@ -23,7 +32,7 @@ public class StatementFailedException extends Atlas4jException {
 
     /** The database's own message, without driver decoration. */
     public String databaseMessage() {
-        return databaseMessage((SQLException) getCause());
+        return message;
     }
 
     /** The database's message of an exception, trimmed (PgJDBC adds detail lines; they are kept). */

@@ -125,6 +125,7 @@ class MigrateTestRunTest {
 
     @Test
     void t6_onlyMigrateCasesRun() throws IOException {
-        assertThat(run("test \"schema\" \"s\" {\n}\ntest \"migrate\" \"m\" {\n}\n")).containsExactly("-- PASS: m (D)", "PASS");
+        assertThat(run("test \"schema\" \"s\" {\n}\ntest \"migrate\" \"m\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n"))
+                .containsExactly("-- PASS: m (D)", "PASS");
     }
 }

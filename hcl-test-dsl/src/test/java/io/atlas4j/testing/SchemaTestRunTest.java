@@ -141,8 +141,10 @@ class SchemaTestRunTest {
     void t48_aSetupFailureFailsOnlyThatCase() throws IOException {
         FaultyDevDatabaseProvider.failLease(2);
         String url = "faulty://" + devUrl.substring("sqlite://".length());
-        assertThat(run(url, "test \"schema\" \"a\" {\n}\ntest \"schema\" \"b\" {\n}\ntest \"schema\" \"c\" {\n}\n", new ArrayList<>()))
-                .containsExactly("-- PASS: a (D)", "-- FAIL: b (0\u00b5s)", "    a.test.hcl:3:",
+        assertThat(run(url, "test \"schema\" \"a\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n"
+                + "test \"schema\" \"b\" {\n}\n"
+                + "test \"schema\" \"c\" {\n  exec {\n    sql = \"SELECT 1\"\n  }\n}\n", new ArrayList<>()))
+                .containsExactly("-- PASS: a (D)", "-- FAIL: b (0\u00b5s)", "    a.test.hcl:6:",
                         "                Error:          unexpected error during test setup: injected lease failure",
                         "-- PASS: c (D)", "FAIL");
     }

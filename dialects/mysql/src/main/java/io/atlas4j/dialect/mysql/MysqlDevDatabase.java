@@ -3,6 +3,7 @@ package io.atlas4j.dialect.mysql;
 import io.atlas4j.dev.DevDatabase;
 import io.atlas4j.dev.DevSession;
 import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.StateApplier;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.dialect.Dialect;
 import io.atlas4j.error.Atlas4jException;
@@ -381,8 +382,7 @@ final class MysqlDevDatabase implements DevDatabase {
                     } catch (SQLException ignored) {
                         // It stays dirty and is cleared before its next use.
                     }
-                    throw new StatementFailedException(ErrorCode.DEV_DATABASE, statement,
-                            new SQLException(dialect.errorMessage(e), e.getSQLState(), e.getErrorCode(), e));
+                    throw StateApplier.failed(dialect, statement, e);
                 }
             }
         }

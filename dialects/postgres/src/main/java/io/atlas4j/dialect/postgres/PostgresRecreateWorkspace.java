@@ -2,6 +2,7 @@ package io.atlas4j.dialect.postgres;
 
 import io.atlas4j.dev.DevSession;
 import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.StateApplier;
 import io.atlas4j.dev.SessionNeeds;
 import io.atlas4j.dev.Workspace;
 import java.sql.Connection;
@@ -194,7 +195,7 @@ final class PostgresRecreateWorkspace implements Workspace {
     private void build() {
         baseCurrent = false;
         try (Connection c = database.connect(database.url())) {
-            StatementRunner.apply(database.postgres(), c, state);
+            StateApplier.apply(database.postgres(), c, state);
         } catch (SQLException e) {
             throw PostgresErrors.cannotConnect(database.postgres(), database.url(), e);
         }

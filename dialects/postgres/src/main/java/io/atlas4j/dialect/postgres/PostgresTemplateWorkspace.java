@@ -2,6 +2,7 @@ package io.atlas4j.dialect.postgres;
 
 import io.atlas4j.dev.DevSession;
 import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.StateApplier;
 import io.atlas4j.dev.SessionNeeds;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.url.DatabaseUrl;
@@ -53,7 +54,7 @@ final class PostgresTemplateWorkspace implements Workspace {
             DatabaseUrl templateUrl = database.urlOf(template);
             try (Connection c = database.connect(templateUrl)) {
                 mirrorKeptSchema(database.scope(), c);
-                StatementRunner.apply(dialect, c, state);
+                StateApplier.apply(dialect, c, state);
             }
             // Nobody (not even autovacuum) may connect while it serves as a template; clones still allow it.
             database.adminExecute("ALTER DATABASE " + PostgresScope.quote(template) + " ALLOW_CONNECTIONS false");

@@ -3,6 +3,7 @@ package io.atlas4j.dialect.sqlite;
 import io.atlas4j.dev.DevDatabase;
 import io.atlas4j.dev.DevSession;
 import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.StateApplier;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.dialect.Dialect;
 import io.atlas4j.error.Atlas4jException;
@@ -95,7 +96,7 @@ final class SqliteDevDatabase implements DevDatabase {
         }
         String copyOnly;
         try {
-            StatementRunner.apply(dialect, template, state);
+            StateApplier.apply(dialect, template, state);
             copyOnly = copyOnlyReason(template);
         } catch (RuntimeException e) {
             closeQuietly(template);
