@@ -26,7 +26,8 @@ import java.util.Map;
  * subtraction cancels out.
  *
  * <p>Usage: {@code bin/bench [N] [dev-url ...]}; without URLs, SQLite in memory, plus PostgreSQL and
- * MySQL when {@code ATLAS4J_TEST_POSTGRES_URL} / {@code ATLAS4J_TEST_MYSQL_URL} are set.
+ * MySQL when {@code ATLAS4J_TEST_POSTGRES_URL} / {@code ATLAS4J_TEST_MYSQL_URL} are set. The migrate-test
+ * tables ({@link MigrateBench}) follow; {@code bin/bench migrate [dev-url ...]} prints only those.
  */
 public final class CaseCostBench {
 
@@ -37,15 +38,17 @@ public final class CaseCostBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("migrate")) {
+            MigrateBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         List<String> urls = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             urls.add(args[i]);
         }
         if (urls.isEmpty()) {
-            urls.add("sqlite://bench?mode=memory");
-            addEnv(urls, "ATLAS4J_TEST_POSTGRES_URL");
-            addEnv(urls, "ATLAS4J_TEST_MYSQL_URL");
+            urls = defaultUrls();
         }
         Path dir = Files.createTempDirectory("atlas4j-bench");
         Files.writeString(dir.resolve("schema.sql"), SCHEMA);
@@ -76,6 +79,16 @@ public final class CaseCostBench {
                     pgTap[2], perCase, pgTap[2] / perCase);
         }
         parallel(dir, urls, n);
+        MigrateBench.run(urls);
+    }
+
+    /** SQLite in memory, plus the servers named by the test environment variables. */
+    static List<String> defaultUrls() {
+        List<String> urls = new ArrayList<>();
+        urls.add("sqlite://bench?mode=memory");
+        addEnv(urls, "ATLAS4J_TEST_POSTGRES_URL");
+        addEnv(urls, "ATLAS4J_TEST_MYSQL_URL");
+        return urls;
     }
 
     /** The same cases marked parallel = true, run with 1 and with 2 workers. */

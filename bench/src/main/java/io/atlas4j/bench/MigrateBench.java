@@ -1,0 +1,188 @@
+package io.atlas4j.bench;
+
+import io.atlas4j.config.TestConfigResolver;
+import io.atlas4j.config.TestRequest;
+import io.atlas4j.migrate.MigrationDir;
+import io.atlas4j.testdsl.TestFile;
+import io.atlas4j.testdsl.TestKind;
+import io.atlas4j.testing.CaseListener;
+import io.atlas4j.testing.RunSummary;
+import io.atlas4j.testing.TestConfig;
+import io.atlas4j.testing.TestEnvironment;
+import io.atlas4j.testing.TestLoader;
+import io.atlas4j.testing.TestRun;
+import io.atlas4j.url.Redaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Migrate tests (issue 4, Speed): the cost of 50 cases over a 100-file directory against applying the
+ * directory once, and the per-case cost of the seed's two-version data-migration test (T66). Every time
+ * is a whole run: opening the dev database, preparing states and running the cases.
+ *
+ * <p>Usage: {@code bin/bench migrate [dev-url ...]}; without URLs, SQLite in memory, plus PostgreSQL and
+ * MySQL when {@code ATLAS4J_TEST_POSTGRES_URL} / {@code ATLAS4J_TEST_MYSQL_URL} are set.
+ */
+final class MigrateBench {
+
+    static final int FILES = 100;
+    static final int CASES = 50;
+    /** Where the 50 cases start: near the end, so each case replays most of the directory without the cache. */
+    static final String START = version(90);
+    static final String LAST = version(FILES);
+    static final int SEED_CASES = 50;
+
+    private MigrateBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> urls = new ArrayList<>(List.of(args));
+        if (urls.isEmpty()) {
+            urls = CaseCostBench.defaultUrls();
+        }
+        run(urls);
+    }
+
+    static void run(List<String> urls) throws IOException {
+        directory(urls);
+        seed(urls);
+    }
+
+    /** 50 cases over 100 files, against one case applying the directory, and against 50 replaying it. */
+    private static void directory(List<String> urls) throws IOException {
+        Path dir = Files.createTempDirectory("atlas4j-bench-migrate");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        for (int i = 1; i <= FILES; i++) {
+            Files.writeString(migrations.resolve(version(i) + "_step.sql"), file(i));
+        }
+        MigrationDir.open(migrations).writeSumFile();
+        Files.writeString(dir.resolve("once.test.hcl"), "test \"migrate\" \"once\" {\n  migrate {\n    to = \"" + LAST
+                + "\"\n  }\n}\n");
+        Files.writeString(dir.resolve("cases.test.hcl"), directoryCases(false));
+        Files.writeString(dir.resolve("replay.test.hcl"), directoryCases(true));
+        System.out.printf(Locale.ROOT, "%nMigrate tests: %d cases (migrate to %s, seed, migrate to %s, check) over a %d-file "
+                + "directory, against one case applying it (target: ratio at most 5)%n%n", CASES, START, LAST, FILES);
+        System.out.println("| dev database | apply once | " + CASES + " cases | ratio | " + CASES
+                + " cases replaying from empty | ratio |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (String url : urls) {
+            run(dir, url, "once.test.hcl");
+            run(dir, url, "cases.test.hcl");
+            double once = run(dir, url, "once.test.hcl");
+            double cases = run(dir, url, "cases.test.hcl");
+            double replay = run(dir, url, "replay.test.hcl");
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.2f | %.1f ms | %.2f |%n", Redaction.mask(url), once,
+                    cases, cases / once, replay, replay / once);
+        }
+    }
+
+    /** The seed's T66 case repeated: migrate to 1, insert, migrate to 2, check; (t(N+1) - t(1)) / N. */
+    private static void seed(List<String> urls) throws IOException {
+        System.out.printf(Locale.ROOT, "%nThe seed's two-version migrate test (T66), per case after the first, N = %d "
+                + "(target: at most 10 ms)%n%n", SEED_CASES);
+        System.out.printf(Locale.ROOT, "| dev database | t(1 case) | t(%d cases) | per case |%n", SEED_CASES + 1);
+        System.out.println("| --- | ---: | ---: | ---: |");
+        for (String url : urls) {
+            Path dir = Files.createTempDirectory("atlas4j-bench-seed");
+            Path migrations = Files.createDirectories(dir.resolve("migrations"));
+            Files.writeString(migrations.resolve("1_init.sql"), "CREATE TABLE people (name varchar(100));\n");
+            Files.writeString(migrations.resolve("2_split.sql"), split(url));
+            MigrationDir.open(migrations).writeSumFile();
+            Files.writeString(dir.resolve("one.test.hcl"), seedCases(1));
+            Files.writeString(dir.resolve("many.test.hcl"), seedCases(SEED_CASES + 1));
+            run(dir, url, "one.test.hcl");
+            run(dir, url, "many.test.hcl");
+            double one = run(dir, url, "one.test.hcl");
+            double many = run(dir, url, "many.test.hcl");
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.3f ms |%n", Redaction.mask(url), one, many,
+                    (many - one) / SEED_CASES);
+        }
+    }
+
+    /** Zero-padded, so that string order (Atlas's) is numeric order. */
+    static String version(int i) {
+        return String.format(Locale.ROOT, "%03d", i);
+    }
+
+    /** Small portable files in threes: create a table, add a column to it, insert two rows. */
+    static String file(int i) {
+        return switch (i % 3) {
+            case 1 -> "CREATE TABLE t" + i + " (id int PRIMARY KEY, name varchar(50));\n";
+            case 2 -> "ALTER TABLE t" + (i - 1) + " ADD COLUMN extra int;\n";
+            default -> "INSERT INTO t" + (i - 2) + " (id, name, extra) VALUES (1, 'a', 1);\nINSERT INTO t" + (i - 2)
+                    + " (id, name, extra) VALUES (2, 'b', 2);\n";
+        };
+    }
+
+    /**
+     * The directory cases; replaying ones start with a log step, so that they start from the empty
+     * database and apply every file up to their first target themselves (what the cache saves).
+     */
+    private static String directoryCases(boolean replay) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= CASES; i++) {
+            sb.append("test \"migrate\" \"case").append(i).append("\" {\n")
+                    .append(replay ? "  log {\n    message = \"from empty\"\n  }\n" : "")
+                    .append("  migrate {\n    to = \"").append(START).append("\"\n  }\n")
+                    .append("  exec {\n    sql = \"INSERT INTO t88 (id, name, extra) VALUES (").append(100 + i)
+                    .append(", 'case', ").append(i).append(")\"\n  }\n")
+                    .append("  migrate {\n    to = \"").append(LAST).append("\"\n  }\n")
+                    .append("  exec {\n    sql    = \"SELECT count(*) FROM t88\"\n    output = \"3\"\n  }\n")
+                    .append("  exec {\n    sql    = \"SELECT count(*) FROM t100\"\n    output = \"0\"\n  }\n")
+                    .append("}\n");
+        }
+        return sb.toString();
+    }
+
+    /** T66's second file, in the dialect's string functions. */
+    private static String split(String url) {
+        String first;
+        String last;
+        if (url.startsWith("postgres")) {
+            first = "split_part(name, ' ', 1)";
+            last = "split_part(name, ' ', 2)";
+        } else {
+            first = "substr(name, 1, instr(name, ' ') - 1)";
+            last = "substr(name, instr(name, ' ') + 1)";
+        }
+        return "ALTER TABLE people ADD COLUMN first_name varchar(50);\n"
+                + "ALTER TABLE people ADD COLUMN last_name varchar(50);\n"
+                + "UPDATE people SET first_name = " + first + ", last_name = " + last + ";\n";
+    }
+
+    private static String seedCases(int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            sb.append("test \"migrate\" \"split").append(i).append("\" {\n")
+                    .append("  migrate {\n    to = \"1\"\n  }\n")
+                    .append("  exec {\n    sql = \"INSERT INTO people (name) VALUES ('Ada Lovelace')\"\n  }\n")
+                    .append("  migrate {\n    to = \"2\"\n  }\n")
+                    .append("  exec {\n    sql    = \"SELECT first_name, last_name FROM people\"\n")
+                    .append("    output = \"Ada, Lovelace\"\n  }\n")
+                    .append("}\n");
+        }
+        return sb.toString();
+    }
+
+    /** Runs one file end to end and returns the wall time in milliseconds; fails loudly if a case fails. */
+    private static double run(Path dir, String url, String file) {
+        TestConfig config = TestConfigResolver.resolve(new TestRequest(TestKind.MIGRATE, dir, null, null, Map.of(), url,
+                List.of(), null, null, false, 1));
+        long start = System.nanoTime();
+        TestFile testFile = TestLoader.load(config, dir.resolve(file));
+        RunSummary summary;
+        try (TestEnvironment env = TestEnvironment.create(config)) {
+            summary = TestRun.run(env, List.of(testFile), CaseListener.NONE);
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (!summary.ok() || summary.passed() != testFile.cases().size()) {
+            throw new IllegalStateException("migrate benchmark cases failed on " + Redaction.mask(url) + ": " + summary);
+        }
+        return ms;
+    }
+}
