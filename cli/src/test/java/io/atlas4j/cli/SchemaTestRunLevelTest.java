@@ -92,7 +92,7 @@ class SchemaTestRunLevelTest extends SqliteCliTestBase {
         CliResult result = schemaTest("--timeout", "30");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
-        assertThat(result.err()).startsWith("Error: invalid duration \"30\"");
+        assertThat(result.err()).startsWith("Error: time: invalid duration \"30\"");
     }
 
     @Test

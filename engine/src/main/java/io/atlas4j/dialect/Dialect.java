@@ -7,6 +7,7 @@ import io.atlas4j.url.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,5 +40,13 @@ public interface Dialect {
      */
     default String errorMessage(SQLException e) {
         return StatementFailedException.databaseMessage(e);
+    }
+
+    /**
+     * The revisions table and lock support for {@code migrate apply}, {@code status} and {@code set}; empty
+     * when this dialect cannot apply migration directories.
+     */
+    default Optional<RevisionSupport> revisions() {
+        return Optional.empty();
     }
 }

@@ -13,7 +13,7 @@ import static io.atlas4j.junit.Constants.TIMEOUT_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.URL_PROPERTY_NAME;
 import static io.atlas4j.junit.Constants.VARS_PROPERTY_NAME_PREFIX;
 
-import io.atlas4j.config.GoDuration;
+import io.atlas4j.time.GoDuration;
 import io.atlas4j.config.TestRequest;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         synopsisHeading = "%nUsage: ",
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",
-        subcommands = {MigrateTestCommand.class, MigrateHashCommand.class, MigrateValidateCommand.class})
+        subcommands = {MigrateTestCommand.class, MigrateHashCommand.class, MigrateValidateCommand.class, MigrateNewCommand.class,
+                MigrateApplyCommand.class, MigrateStatusCommand.class, MigrateSetCommand.class})
 public final class MigrateCommand implements Runnable {
 
     @Spec

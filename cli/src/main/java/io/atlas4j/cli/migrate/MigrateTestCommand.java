@@ -2,7 +2,7 @@ package io.atlas4j.cli.migrate;
 
 import io.atlas4j.cli.TestCommand;
 import io.atlas4j.cli.options.DevProperties;
-import io.atlas4j.config.GoDuration;
+import io.atlas4j.time.GoDuration;
 import io.atlas4j.config.TestRequest;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;

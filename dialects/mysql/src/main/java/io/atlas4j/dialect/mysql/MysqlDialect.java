@@ -1,6 +1,7 @@
 package io.atlas4j.dialect.mysql;
 
 import io.atlas4j.dialect.Dialect;
+import io.atlas4j.dialect.RevisionSupport;
 import io.atlas4j.sql.SplitRules;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -13,6 +14,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -77,6 +79,12 @@ public final class MysqlDialect implements Dialect {
     @Override
     public List<SqlStatement> split(SqlScript script) {
         return StatementSplitter.split(script, SplitRules.MYSQL);
+    }
+
+    /** The revisions table in the URL's database (or {@code atlas_schema_revisions}) and a {@code GET_LOCK} lock. */
+    @Override
+    public Optional<RevisionSupport> revisions() {
+        return Optional.of(new MysqlRevisions());
     }
 
     @Override

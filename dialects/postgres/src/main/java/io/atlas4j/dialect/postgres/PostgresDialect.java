@@ -1,6 +1,7 @@
 package io.atlas4j.dialect.postgres;
 
 import io.atlas4j.dialect.Dialect;
+import io.atlas4j.dialect.RevisionSupport;
 import io.atlas4j.sql.SplitRules;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -72,5 +74,11 @@ public final class PostgresDialect implements Dialect {
             sb.append("\n  Hint: ").append(server.getHint());
         }
         return sb.toString();
+    }
+
+    /** The revisions table in the URL's schema (or {@code atlas_schema_revisions}) and an advisory lock. */
+    @Override
+    public Optional<RevisionSupport> revisions() {
+        return Optional.of(new PostgresRevisions());
     }
 }

@@ -1,6 +1,7 @@
 package io.atlas4j.dialect.sqlite;
 
 import io.atlas4j.dialect.Dialect;
+import io.atlas4j.dialect.RevisionSupport;
 import io.atlas4j.sql.SplitRules;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -9,6 +10,7 @@ import io.atlas4j.url.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,5 +60,11 @@ public final class SqliteDialect implements Dialect {
             return Dialect.super.errorMessage(e);
         }
         return message.substring(open + 2, message.length() - 1).strip();
+    }
+
+    /** The revisions table in {@code main} and a lock-table lock. */
+    @Override
+    public Optional<RevisionSupport> revisions() {
+        return Optional.of(new SqliteRevisions());
     }
 }

@@ -1,0 +1,102 @@
+package io.atlas4j.cli.migrate;
+
+import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.ErrorCode;
+import io.atlas4j.migrate.ChecksumMismatchException;
+import io.atlas4j.migrate.MigrationDir;
+import io.atlas4j.migrate.apply.ApplyLog;
+import io.atlas4j.migrate.apply.ApplyOptions;
+import io.atlas4j.migrate.apply.ExecOrder;
+import io.atlas4j.migrate.apply.Migrator;
+import io.atlas4j.migrate.apply.TxMode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code atlas4j migrate apply [n] --url URL}: applies the pending files of the migration directory, as
+ * Atlas does, recording them in {@code atlas_schema_revisions}, and prints Atlas's progress report.
+ */
+@Command(name = "apply",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        header = "Apply pending migration files to a database.",
+        synopsisHeading = "%nUsage: ",
+        descriptionHeading = "%nExamples:%n",
+        description = {
+            "  ${PARENT-COMMAND-FULL-NAME} apply --url \"sqlite://app.db\"",
+            "  ${PARENT-COMMAND-FULL-NAME} apply 1 --url \"postgres://u:p@localhost:5432/app?search_path=public\"",
+        },
+        optionListHeading = "%nOptions:%n")
+public final class MigrateApplyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "N", description = "Apply at most N pending files (default: all).")
+    String amount;
+
+    @Mixin
+    TargetDatabase target;
+
+    @Option(names = "--tx-mode", paramLabel = "MODE", defaultValue = "file",
+            description = "file (one transaction per file), all (one for all files) or none (default: ${DEFAULT-VALUE}).")
+    String txMode;
+
+    @Option(names = "--exec-order", paramLabel = "ORDER", defaultValue = "linear",
+            description = "linear, linear-skip or non-linear: what to do with files added before the last applied one.")
+    String execOrder;
+
+    @Option(names = "--baseline", paramLabel = "VERSION",
+            description = "On a first run, record VERSION as already applied and start after it.")
+    String baseline;
+
+    @Option(names = "--allow-dirty", description = "Allow a first run on a database that is not clean.")
+    boolean allowDirty;
+
+    @Option(names = "--dry-run", description = "Print the statements without executing them.")
+    boolean dryRun;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION",
+            description = "How long to wait for the database lock (default: 10s).")
+    String lockTimeout;
+
+    @Override
+    public Integer call() {
+        int n = amount(amount);
+        ApplyOptions options = new ApplyOptions(n, TxMode.parse(txMode), ExecOrder.parse(execOrder), baseline,
+                allowDirty, dryRun, TargetDatabase.lockTimeout(lockTimeout), target.revisionsSchema,
+                TargetDatabase.operatorVersion());
+        MigrationDir migrations;
+        try {
+            migrations = target.openValidated(spec);
+        } catch (ChecksumMismatchException e) {
+            return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        Migrator migrator = target.migrator(migrations);
+        migrator.apply(options, new ApplyLog(spec.commandLine().getOut()));
+        return 0;
+    }
+
+    /** The optional amount, as Atlas checks it: an integer of at least 1; 0 when absent (all files). */
+    static int amount(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new Atlas4jException(ErrorCode.USAGE, "invalid amount argument \"" + text
+                    + "\" (invalid syntax). Omit the argument or pass a valid integer instead");
+        }
+        if (n < 1) {
+            throw new Atlas4jException(ErrorCode.USAGE, "cannot apply '" + n + "' migration files");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,92 @@
+package io.atlas4j.migrate.apply;
+
+import io.atlas4j.time.GoDuration;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Writes {@code migrate apply}'s progress as it happens, in Atlas's default (colour-free) shape
+ * (migrate-dir.md §7.7), and counts what it reports for the footer.
+ */
+public final class ApplyLog {
+
+    /** Printed, alone, when nothing is pending. */
+    public static final String NOTHING_TO_DO = "No migration files to execute";
+
+    private final PrintWriter out;
+    private int filesOk;
+    private int filesFailed;
+    private int statementsOk;
+    private int statementsFailed;
+
+    public ApplyLog(PrintWriter out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /** {@code No migration files to execute}. */
+    public void nothingToDo() {
+        out.println(NOTHING_TO_DO);
+        out.flush();
+    }
+
+    /** {@code Migrating to version <target>[ from <current>] (<n> migrations in total):} and an empty line. */
+    public void header(String target, String current, int files) {
+        out.print("Migrating to version " + target + (current == null ? "" : " from " + current) + " (" + files
+                + " migrations in total):\n\n");
+        out.flush();
+    }
+
+    /** {@code   -- migrating version <v>}. */
+    public void fileStarted(String version) {
+        out.print("  -- migrating version " + version + "\n");
+        out.flush();
+    }
+
+    /** {@code     -> <statement>}, continuation lines indented to the statement's first character. */
+    public void statement(String text) {
+        out.print("    -> " + text.replace("\n", "\n       ") + "\n");
+        out.flush();
+        statementsOk++;
+    }
+
+    /** The error of the last statement listed, indented 4 spaces, then the empty line before the footer. */
+    public void statementFailed(String error) {
+        statementsOk--;
+        statementsFailed++;
+        filesFailed++;
+        out.print("    " + error.replace("\n", "\n    ") + "\n\n");
+        out.flush();
+    }
+
+    /** {@code   -- ok (<dur>)} and the empty line after a file. */
+    public void fileOk(Duration took) {
+        filesOk++;
+        out.print("  -- ok (" + GoDuration.format(took) + ")\n\n");
+        out.flush();
+    }
+
+    /** The footer: separator, total duration, file and statement counts. */
+    public void footer(Duration took) {
+        out.print("  -------------------------\n");
+        out.print("  -- " + GoDuration.format(took) + "\n");
+        out.print("  -- " + counted(filesOk, filesFailed, "migration") + "\n");
+        out.print("  -- " + counted(statementsOk, statementsFailed, "sql statement") + "\n");
+        out.flush();
+    }
+
+    /** Atlas's count line: {@code 2 migrations}, {@code 1 migration ok, 1 with errors}, {@code 1 migration with errors}. */
+    static String counted(int ok, int failed, String noun) {
+        if (failed == 0) {
+            return plural(ok, noun);
+        }
+        if (ok == 0) {
+            return plural(failed, noun) + " with errors";
+        }
+        return plural(ok, noun) + " ok, " + failed + " with errors";
+    }
+
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n > 1 ? "s" : "");
+    }
+}
