@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int CONFIGURATION = ErrorCode.CONFIGURATION.exitCode();
     /** The dev database cannot be opened or reached. */
     public static final int DEV_DATABASE = ErrorCode.DEV_DATABASE.exitCode();
+    /** Applying migrations (or a plan) failed. */
+    public static final int APPLY = ErrorCode.APPLY.exitCode();
     /** A migration directory does not match its atlas.sum. */
     public static final int CHECKSUM_MISMATCH = ErrorCode.CHECKSUM_MISMATCH.exitCode();
     /** A bug in Atlas4J. */
@@ -36,6 +38,7 @@ public final class ExitCodes {
         list.put(key(USAGE), "Usage error");
         list.put(key(CONFIGURATION), "Configuration error or unsupported dialect");
         list.put(key(DEV_DATABASE), "Dev database or connection failure");
+        list.put(key(APPLY), "Applying migrations failed");
         list.put(key(CHECKSUM_MISMATCH), "Migration directory does not match atlas.sum");
         list.put(key(INTERNAL), "Internal error");
         return list;

@@ -28,6 +28,7 @@ class Atlas4jCliTest {
                 "    2   Usage error",
                 "    3   Configuration error or unsupported dialect",
                 "    4   Dev database or connection failure",
+                "    5   Applying migrations failed",
                 "    6   Migration directory does not match atlas.sum",
                 "   70   Internal error");
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The {@code migrate} command group. */
 @Command(name = "migrate",
         mixinStandardHelpOptions = true,
-        header = "Work with migration directories: migrate test, hash, validate.",
+        header = "Work with migration directories: migrate test, hash, validate, new, apply, status, set.",
         synopsisHeading = "%nUsage: ",
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",
@@ -21,6 +21,6 @@ public final class MigrateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: use " + spec.qualifiedName() + " test, hash or validate");
+        throw new ParameterException(spec.commandLine(), "missing command: use " + spec.qualifiedName() + " test, hash, validate, new, apply, status or set");
     }
 }
