@@ -58,6 +58,17 @@ final class Json {
 
     /** Go's encoding/json string escaping, including its HTML-safe escapes of {@code < > &}. */
     private static void string(String s, StringBuilder sb) {
+        string(s, sb, true);
+    }
+
+    /** A double-quoted JSON string; {@code htmlSafe} also escapes {@code < > &} as Go's encoder does. */
+    static String quoted(String s, boolean htmlSafe) {
+        StringBuilder sb = new StringBuilder();
+        string(s, sb, htmlSafe);
+        return sb.toString();
+    }
+
+    private static void string(String s, StringBuilder sb, boolean htmlSafe) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -82,7 +93,11 @@ final class Json {
                 case '&':
                 case '\u2028':
                 case '\u2029':
-                    sb.append(String.format("\\u%04x", (int) c));
+                    if (htmlSafe) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
                     break;
                 default:
                     if (c < 0x20) {
