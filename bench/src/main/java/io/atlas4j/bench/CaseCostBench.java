@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * <p>Usage: {@code bin/bench [N] [dev-url ...]}; without URLs, SQLite in memory, plus PostgreSQL and
  * MySQL when {@code ATLAS4J_TEST_POSTGRES_URL} / {@code ATLAS4J_TEST_MYSQL_URL} are set. The migrate-test
- * tables ({@link MigrateBench}) follow; {@code bin/bench migrate [dev-url ...]} prints only those.
+ * tables ({@link MigrateBench}) follow; {@code bin/bench migrate [dev-url ...]} prints only those, and
+ * {@code bin/bench apply [postgres-url]} compares {@code migrate apply} with Flyway ({@link ApplyBench}).
  */
 public final class CaseCostBench {
 
@@ -40,6 +41,10 @@ public final class CaseCostBench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("migrate")) {
             MigrateBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("apply")) {
+            ApplyBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
