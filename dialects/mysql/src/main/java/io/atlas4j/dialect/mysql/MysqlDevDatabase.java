@@ -32,6 +32,11 @@ import java.util.Set;
  * starts from the empty state, leases at the cost of a connection. A slot still holding a prepared,
  * untouched state is handed to the next lease of that state without a rebuild.
  *
+ * <p>A case whose needs are known and fit ({@link TransactionFit}, {@link StateProfile}) runs instead
+ * as a transaction on the slot's long-lived {@link TransactionConnection}, rolled back when it ends, so
+ * the slot keeps the state for the next one without a rebuild. Setting {@value #ISOLATION}
+ * ({@code auto}, the default, or {@code recreate}) turns that off.
+ *
  * <p>Bookkeeping is guarded by this object's monitor; building and clearing run outside it on the
  * slot taken for them, so several sessions are prepared in parallel.
  */
@@ -43,6 +48,9 @@ final class MysqlDevDatabase implements DevDatabase {
     /** Property (seconds) for how long a drop waits for locks held by connections Atlas4J does not know. */
     static final String LOCK_WAIT = "atlas4j.mysql.lock-wait";
 
+    /** Property: {@code auto} (transactions where they fit) or {@code recreate} (always re-create the schema). */
+    static final String ISOLATION = "atlas4j.mysql.isolation";
+
     private final MysqlDialect dialect;
     private final MysqlUrl url;
     private final MysqlUrl serverUrl;
@@ -50,14 +58,16 @@ final class MysqlDevDatabase implements DevDatabase {
     private final Duration connectTimeout;
     private final Duration sessionWait;
     private final long lockWaitSeconds;
+    private final boolean transactions;
     private final List<Slot> slots = new ArrayList<>();
-    private final Set<MysqlSession> sessions = new LinkedHashSet<>();
+    private final Set<OpenSession> sessions = new LinkedHashSet<>();
     /** Accounts cases create, dropped after them; guarded by this object's monitor. */
     private final CaseUsers users = new CaseUsers();
     private boolean closed;
 
     private MysqlDevDatabase(MysqlDialect dialect, MysqlUrl url, MysqlUrl serverUrl, DevScope scope,
-                             Duration connectTimeout, Duration sessionWait, long lockWaitSeconds) {
+                             Duration connectTimeout, Duration sessionWait, long lockWaitSeconds, boolean transactions) {
+        this.transactions = transactions;
         this.dialect = dialect;
         this.url = url;
         this.serverUrl = serverUrl;
@@ -76,7 +86,7 @@ final class MysqlDevDatabase implements DevDatabase {
      *     {@code DEV_DATABASE} when the schema is missing or not clean
      */
     static MysqlDevDatabase open(MysqlDialect dialect, DatabaseUrl raw, Duration connectTimeout,
-                                 Duration sessionWait, long lockWaitSeconds) {
+                                 Duration sessionWait, long lockWaitSeconds, boolean transactions) {
         MysqlUrl url = MysqlUrl.of(raw);
         // Administration runs without a default schema, so a missing schema gets its own message and
         // dropping the schema never pulls the ground from under the connection.
@@ -98,7 +108,8 @@ final class MysqlDevDatabase implements DevDatabase {
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,
                     "cannot inspect dev database " + raw.masked() + ": " + dialect.errorMessage(e), e);
         }
-        return new MysqlDevDatabase(dialect, url, serverUrl, scope, connectTimeout, sessionWait, lockWaitSeconds);
+        return new MysqlDevDatabase(dialect, url, serverUrl, scope, connectTimeout, sessionWait, lockWaitSeconds,
+                transactions);
     }
 
     @Override
@@ -119,6 +130,9 @@ final class MysqlDevDatabase implements DevDatabase {
         Slot slot = take(workspace);
         try {
             build(slot, workspace);
+            if (transactions) {
+                workspace.profile(profile(slot, workspace));
+            }
         } finally {
             give(slot);
         }
@@ -129,6 +143,17 @@ final class MysqlDevDatabase implements DevDatabase {
             });
         }
         return workspace;
+    }
+
+    /** Reads what the state just built in {@code slot} allows for transaction-isolated sessions. */
+    private StateProfile profile(Slot slot, MysqlWorkspace workspace) {
+        try (Connection c = admin()) {
+            return StateProfile.read(c, slot.schema, workspace.statements());
+        } catch (SQLException e) {
+            throw new Atlas4jException(ErrorCode.DEV_DATABASE,
+                    "cannot inspect " + slot.describe() + " of dev database " + url.url().masked() + ": "
+                            + dialect.errorMessage(e), hintFor(e), e);
+        }
     }
 
     /** Whether a state's statements may create accounts, whose names the baseline must then learn. */
@@ -168,6 +193,8 @@ final class MysqlDevDatabase implements DevDatabase {
         Slot slot = take(workspace);
         try {
             build(slot, workspace);
+            // The session may drop what the idle transaction connection has cached; it is not needed.
+            slot.closeTransaction();
             MysqlUrl sessionUrl = MysqlUrl.of(url.withSchema(slot.schema));
             Connection c = connect(sessionUrl);
             MysqlSession session = new MysqlSession(this, slot, sessionUrl, c);
@@ -186,8 +213,84 @@ final class MysqlDevDatabase implements DevDatabase {
         }
     }
 
+    /**
+     * A transaction-isolated session at the workspace's state: the slot's transaction connection (opened
+     * when it has none, or a new one for a case that needs its own), on a slot holding the state untouched.
+     */
+    DevSession leaseTransaction(MysqlWorkspace workspace, TransactionFit.Fit fit) {
+        Slot slot = take(workspace);
+        try {
+            build(slot, workspace);
+            MysqlUrl sessionUrl = MysqlUrl.of(url.withSchema(slot.schema));
+            // Only this thread touches the slot's connection while it holds the lease.
+            if (slot.transaction != null && (fit.verdict() == TransactionFit.Verdict.TRANSACTION_FRESH_CONNECTION
+                    || !slot.transaction.usable())) {
+                slot.closeTransaction();
+            }
+            if (slot.transaction == null) {
+                slot.transaction = TransactionConnection.open(this, sessionUrl);
+            }
+            MysqlTransactionSession session = new MysqlTransactionSession(this, slot, sessionUrl, slot.transaction, fit);
+            synchronized (this) {
+                // Until the session ends cleanly, the slot must be rebuilt before anyone else uses it.
+                slot.dirty = true;
+                sessions.add(session);
+            }
+            return session;
+        } catch (SQLException e) {
+            slot.closeTransaction();
+            give(slot);
+            throw connectionFailed(e);
+        } catch (RuntimeException e) {
+            slot.closeTransaction();
+            give(slot);
+            throw e;
+        }
+    }
+
+    /**
+     * Called by a closing transaction-isolated session: rolls it back, and frees the slot holding the
+     * untouched state again; when that fails the slot stays dirty, to be rebuilt before its next use.
+     */
+    void endTransaction(MysqlTransactionSession session, Slot slot, TransactionConnection transaction,
+                        TransactionFit.Fit fit) {
+        MysqlWorkspace workspace;
+        synchronized (this) {
+            sessions.remove(session);
+            if (closed) {
+                transaction.close();
+                return;
+            }
+            workspace = slot.holds;
+        }
+        boolean clean = false;
+        try {
+            transaction.end(workspace.profile(), slot.schema, fit.writes() || workspace.profile().runsCode());
+            clean = true;
+        } catch (SQLException e) {
+            // Whatever is left (a counter, the rows of a broken connection) goes with the rebuild.
+        }
+        if (!clean || fit.verdict() == TransactionFit.Verdict.TRANSACTION_FRESH_CONNECTION) {
+            slot.closeTransaction();
+        }
+        synchronized (this) {
+            slot.dirty = !clean;
+        }
+        if (clean && workspace.isClosed()) {
+            // Nobody will lease this state again: empty the slot now, as a recreate session's end does.
+            slot.closeTransaction();
+            try {
+                clear(slot, false);
+            } finally {
+                give(slot);
+            }
+            return;
+        }
+        give(slot);
+    }
+
     /** Called by a closing session: empties its slot and frees it. */
-    void discard(MysqlSession session, Slot slot) {
+    void discard(OpenSession session, Slot slot) {
         synchronized (this) {
             sessions.remove(session);
             if (closed) {
@@ -227,7 +330,7 @@ final class MysqlDevDatabase implements DevDatabase {
 
     @Override
     public void close() {
-        List<MysqlSession> open;
+        List<OpenSession> open;
         synchronized (this) {
             if (closed) {
                 return;
@@ -237,8 +340,15 @@ final class MysqlDevDatabase implements DevDatabase {
             sessions.clear();
             notifyAll();
         }
-        for (MysqlSession s : open) {
+        for (OpenSession s : open) {
             s.closeConnections();
+        }
+        synchronized (this) {
+            for (Slot s : slots) {
+                if (!s.leased) {
+                    s.closeTransaction();
+                }
+            }
         }
         try (Connection c = admin()) {
             for (Slot s : slots) {
@@ -337,6 +447,8 @@ final class MysqlDevDatabase implements DevDatabase {
             empty = !slot.dirty && slot.holds == null;
             slot.dirty = true;
         }
+        // Its connection knew the old state only; an idle one holds no locks, but is of no further use.
+        slot.closeTransaction();
         try (Connection c = admin()) {
             if (!empty) {
                 scope.clear(c, slot.schema);
@@ -394,6 +506,7 @@ final class MysqlDevDatabase implements DevDatabase {
      * a lease adds its session under the monitor held meanwhile, so no case runs during the sweep.
      */
     private void clear(Slot slot, boolean sweepUsers) {
+        slot.closeTransaction();
         try (Connection c = admin()) {
             scope.clear(c, slot.schema);
             synchronized (this) {

@@ -15,7 +15,9 @@ import java.time.Duration;
  *
  * <p>Settings in {@link DevOptions#properties()}: {@value MysqlDevDatabase#SESSION_WAIT} (seconds a
  * server-scope lease waits for the open session, default 120) and {@value MysqlDevDatabase#LOCK_WAIT}
- * (seconds a drop waits for locks, default 30).
+ * (seconds a drop waits for locks, default 30), {@value MysqlDevDatabase#ISOLATION} ({@code auto}, the
+ * default: cases of row work only run in a transaction rolled back at their end; {@code recreate}: every
+ * session gets the schema re-created).
  */
 public final class MysqlDevDatabaseProvider implements DevDatabaseProvider {
 
@@ -30,7 +32,19 @@ public final class MysqlDevDatabaseProvider implements DevDatabaseProvider {
     public DevDatabase open(DatabaseUrl url, DevOptions options) {
         return MysqlDevDatabase.open(dialect, url, options.connectTimeout(),
                 Duration.ofSeconds(seconds(options, MysqlDevDatabase.SESSION_WAIT, 120)),
-                seconds(options, MysqlDevDatabase.LOCK_WAIT, 30));
+                seconds(options, MysqlDevDatabase.LOCK_WAIT, 30), transactions(options));
+    }
+
+    private static boolean transactions(DevOptions options) {
+        String v = options.properties().get(MysqlDevDatabase.ISOLATION);
+        if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("auto")) {
+            return true;
+        }
+        if (v.strip().equalsIgnoreCase("recreate")) {
+            return false;
+        }
+        throw new Atlas4jException(ErrorCode.CONFIGURATION, "invalid " + MysqlDevDatabase.ISOLATION + "=" + v
+                + ": expected auto or recreate");
     }
 
     private static long seconds(DevOptions options, String key, long fallback) {

@@ -1,6 +1,5 @@
 package io.atlas4j.dialect.mysql;
 
-import io.atlas4j.dev.DevSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.List;
  * and user variables of an earlier session cannot reach it; closing it closes every connection it
  * handed out (a forgotten one would hold metadata locks and stall the schema's drop) and clears the slot.
  */
-final class MysqlSession implements DevSession {
+final class MysqlSession implements OpenSession {
 
     private final MysqlDevDatabase database;
     private final Slot slot;
@@ -63,7 +62,8 @@ final class MysqlSession implements DevSession {
     }
 
     /** Closes every connection of the session (also used when the whole dev database closes). */
-    void closeConnections() {
+    @Override
+    public void closeConnections() {
         List<Connection> all;
         synchronized (this) {
             all = new ArrayList<>(others);

@@ -2,6 +2,7 @@ package io.atlas4j.dialect.mysql;
 
 import io.atlas4j.dev.DevSession;
 import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dev.SessionNeeds;
 import io.atlas4j.dev.Workspace;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -20,6 +21,8 @@ final class MysqlWorkspace implements Workspace {
     private final SchemaState state;
     private final List<SqlStatement> statements;
     private volatile boolean closed;
+    /** What the state allows for transaction-isolated sessions; set once it is built. */
+    private volatile StateProfile profile = StateProfile.RECREATE;
 
     MysqlWorkspace(MysqlDevDatabase database, SchemaState state) {
         this.database = database;
@@ -44,6 +47,27 @@ final class MysqlWorkspace implements Workspace {
         return database.lease(this);
     }
 
+    /**
+     * A session for a case whose needs are known: a transaction rolled back at close when the state and
+     * every statement of the case allow it (see {@link TransactionFit}, {@link StateProfile}), else a
+     * re-created schema as {@link #lease()} gives.
+     */
+    @Override
+    public DevSession lease(SessionNeeds needs) {
+        if (closed) {
+            throw new IllegalStateException("workspace is closed");
+        }
+        StateProfile p = profile;
+        TransactionFit.Fit fit = p.fits() ? TransactionFit.of(needs) : TransactionFit.Fit.RECREATE;
+        if (fit.verdict() == TransactionFit.Verdict.RECREATE) {
+            return database.lease(this);
+        }
+        if (p.freshConnections()) {
+            fit = new TransactionFit.Fit(TransactionFit.Verdict.TRANSACTION_FRESH_CONNECTION, fit.writes());
+        }
+        return database.leaseTransaction(this, fit);
+    }
+
     @Override
     public void close() {
         if (!closed) {
@@ -60,6 +84,14 @@ final class MysqlWorkspace implements Workspace {
     /** Whether the state is empty: an empty schema (or server) already holds it. */
     boolean isEmpty() {
         return statements.isEmpty();
+    }
+
+    StateProfile profile() {
+        return profile;
+    }
+
+    void profile(StateProfile profile) {
+        this.profile = profile;
     }
 
     boolean isClosed() {

@@ -18,6 +18,12 @@ final class Slot {
     /** Taken by a session, a build or a clean-up. */
     boolean leased;
 
+    /**
+     * The connection of transaction-isolated sessions on the state it holds, kept between them; null
+     * when none is open. Closed whenever the slot is cleared or rebuilt.
+     */
+    TransactionConnection transaction;
+
     /** The thread that took it, to refuse a second server-scope session on the same thread instead of hanging. */
     Thread owner;
 
@@ -34,6 +40,14 @@ final class Slot {
     /** Whether taking it would throw away a state another open workspace may still lease. */
     boolean holdsLiveState() {
         return !dirty && holds != null && !holds.isClosed();
+    }
+
+    /** Closes the connection of transaction-isolated sessions, if one is open. */
+    void closeTransaction() {
+        if (transaction != null) {
+            transaction.close();
+            transaction = null;
+        }
     }
 
     /** The schema for messages. */
