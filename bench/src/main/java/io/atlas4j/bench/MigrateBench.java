@@ -143,7 +143,7 @@ final class MigrateBench {
     private static String split(String url) {
         String first;
         String last;
-        if (url.startsWith("postgres")) {
+        if (url.startsWith("postgres") || url.startsWith("embedded://postgres") || url.startsWith("docker://postgres")) {
             first = "split_part(name, ' ', 1)";
             last = "split_part(name, ' ', 2)";
         } else {
