@@ -1,0 +1,32 @@
+package io.atlas4j.schema;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table's primary key.
+ *
+ * @param name the constraint name (may be empty where the dialect does not name it)
+ * @param parts the key parts, in order
+ */
+public record PrimaryKey(String name, List<IndexPart> parts) {
+
+    public PrimaryKey {
+        Objects.requireNonNull(name, "name");
+        parts = List.copyOf(parts);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("primary key " + name + " has no parts");
+        }
+    }
+
+    /** A primary key on plain columns. */
+    public static PrimaryKey of(String name, String... columns) {
+        return new PrimaryKey(name, java.util.Arrays.stream(columns).map(IndexPart::column).toList());
+    }
+
+    /** The column names of the parts that are columns, in order. */
+    public List<String> columns() {
+        return parts.stream().map(IndexPart::column).flatMap(Optional::stream).toList();
+    }
+}
