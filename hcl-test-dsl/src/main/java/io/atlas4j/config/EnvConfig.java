@@ -13,11 +13,20 @@ import java.util.Optional;
  *     {@code file://} absolute paths
  * @param migrationDir {@code migration { dir }}, or null
  * @param test the env's own {@code test} block, if any
+ * @param migration the whole {@code migration} block ({@link MigrationConfig#NONE} when absent); its
+ *     {@code dir} equals {@code migrationDir}
  */
 public record EnvConfig(String name, String url, String dev, List<String> src, String migrationDir,
-                        Optional<TestBlock> test) {
+                        Optional<TestBlock> test, MigrationConfig migration) {
 
     public EnvConfig {
         src = List.copyOf(src);
+        migration = migration == null ? MigrationConfig.NONE : migration;
+    }
+
+    /** An env whose {@code migration} block sets at most {@code dir}. */
+    public EnvConfig(String name, String url, String dev, List<String> src, String migrationDir, Optional<TestBlock> test) {
+        this(name, url, dev, src, migrationDir, test,
+                new MigrationConfig(migrationDir, null, null, null, null, null));
     }
 }

@@ -153,10 +153,63 @@ public record ProjectFile(Path file, Optional<TestBlock> globalTest, Optional<En
         String url = string(body, "url", context);
         String dev = string(body, "dev", context);
         List<String> src = src(body, context, workingDir);
-        String migrationDir = body.blocks("migration").stream().findFirst()
-                .map(m -> string(m.body(), "dir", context)).orElse(null);
+        MigrationConfig migration = body.blocks("migration").stream().findFirst()
+                .map(m -> migration(m.body(), context)).orElse(MigrationConfig.NONE);
         Optional<TestBlock> test = body.blocks("test").stream().findFirst().map(b -> testBlock(b, context, dir));
-        return new EnvConfig(name, url, dev, src, migrationDir, test);
+        return new EnvConfig(name, url, dev, src, migration.dir(), test, migration);
+    }
+
+    private static MigrationConfig migration(Body body, EvalContext context) {
+        String execOrder = enumValue(body, "exec_order", context, EXEC_ORDERS);
+        return new MigrationConfig(string(body, "dir", context), enumValue(body, "format", context, DIR_FORMATS),
+                string(body, "baseline", context), string(body, "revisions_schema", context),
+                execOrder == null ? null : execOrder.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                string(body, "lock_timeout", context));
+    }
+
+    /** Atlas's {@code migration { format }} values, written as bare identifiers. */
+    private static final List<String> DIR_FORMATS = List.of("atlas", "golang-migrate", "goose", "flyway", "liquibase", "dbmate");
+
+    /** Atlas's {@code migration { exec_order }} values, written as bare identifiers. */
+    private static final List<String> EXEC_ORDERS = List.of("LINEAR", "LINEAR_SKIP", "NON_LINEAR");
+
+    /**
+     * An attribute Atlas writes as a bare identifier ({@code exec_order = LINEAR_SKIP}): the identifier
+     * is the value rather than a variable reference; any other expression must evaluate to one of them.
+     */
+    private static String enumValue(Body body, String name, EvalContext context, List<String> allowed) {
+        Attribute attribute = body.attribute(name).orElse(null);
+        if (attribute == null) {
+            return null;
+        }
+        String value = attribute.expression() instanceof io.atlas4j.hcl.Expression.VariableExpr variable
+                ? variable.name()
+                : Values.asString(Evaluator.evaluate(attribute.expression(), context), attribute.expression().range());
+        if (!allowed.contains(value)) {
+            throw new DiagnosticException(new Diagnostic(attribute.expression().range(),
+                    "invalid " + name + " \"" + value + "\": expected one of " + String.join(", ", allowed)));
+        }
+        return value;
+    }
+
+    /**
+     * The project file a command names, loaded; empty when neither {@code --config} nor {@code --env} is
+     * given, because Atlas then ignores any {@code atlas.hcl} (flags alone count).
+     *
+     * @param config the {@code --config} URL, or null ({@code file://atlas.hcl} is used with {@code --env})
+     * @param envName the {@code --env} name, or null
+     * @param cliVars {@code --var} values
+     * @param workingDir where the config path and scheme-less {@code src} paths resolve
+     * @throws Atlas4jException with Atlas's messages ({@code missing scheme for config file...},
+     *     {@code env "x" not defined in config file}, ...)
+     */
+    public static Optional<ProjectFile> load(String config, String envName, Map<String, List<String>> cliVars, Path workingDir) {
+        if (config == null && envName == null) {
+            return Optional.empty();
+        }
+        Path dir = workingDir.toAbsolutePath().normalize();
+        Path file = TestConfigResolver.configPath(config != null ? config : TestConfigResolver.DEFAULT_CONFIG, dir);
+        return Optional.of(load(file, envName, cliVars, dir));
     }
 
     private static List<String> src(Body body, EvalContext context, Path workingDir) {

@@ -10,6 +10,7 @@ import io.atlas4j.migrate.apply.ExecOrder;
 import io.atlas4j.migrate.apply.Migrator;
 import io.atlas4j.migrate.apply.TxMode;
 import java.util.concurrent.Callable;
+import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,16 +44,21 @@ public final class MigrateApplyCommand implements Callable<Integer> {
     @Mixin
     TargetDatabase target;
 
+    @Mixin
+    ProjectOptions project;
+
     @Option(names = "--tx-mode", paramLabel = "MODE", defaultValue = "file",
             description = "file (one transaction per file), all (one for all files) or none (default: ${DEFAULT-VALUE}).")
     String txMode;
 
-    @Option(names = "--exec-order", paramLabel = "ORDER", defaultValue = "linear",
-            description = "linear, linear-skip or non-linear: what to do with files added before the last applied one.")
+    @Option(names = "--exec-order", paramLabel = "ORDER",
+            description = "linear, linear-skip or non-linear: what to do with files added before the last applied one "
+                    + "(default: the env's migration.exec_order, else linear).")
     String execOrder;
 
     @Option(names = "--baseline", paramLabel = "VERSION",
-            description = "On a first run, record VERSION as already applied and start after it.")
+            description = "On a first run, record VERSION as already applied and start after it "
+                    + "(default: the env's migration.baseline).")
     String baseline;
 
     @Option(names = "--allow-dirty", description = "Allow a first run on a database that is not clean.")
@@ -62,12 +68,17 @@ public final class MigrateApplyCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION",
-            description = "How long to wait for the database lock (default: 10s).")
+            description = "How long to wait for the database lock (default: the env's migration.lock_timeout, else 10s).")
     String lockTimeout;
 
     @Override
     public Integer call() {
         int n = amount(amount);
+        EnvDefaults env = EnvDefaults.of(project, spec);
+        target.fill(env);
+        execOrder = env.execOrder(execOrder);
+        baseline = env.baseline(baseline);
+        lockTimeout = env.lockTimeout(lockTimeout);
         ApplyOptions options = new ApplyOptions(n, TxMode.parse(txMode), ExecOrder.parse(execOrder), baseline,
                 allowDirty, dryRun, TargetDatabase.lockTimeout(lockTimeout), target.revisionsSchema,
                 TargetDatabase.operatorVersion());

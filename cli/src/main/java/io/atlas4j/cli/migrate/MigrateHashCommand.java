@@ -3,7 +3,9 @@ package io.atlas4j.cli.migrate;
 import io.atlas4j.cli.Atlas4jCommand;
 import io.atlas4j.migrate.MigrationDir;
 import java.util.concurrent.Callable;
+import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,9 +30,16 @@ public final class MigrateHashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "URL", defaultValue = MigrationDir.DEFAULT_URL,
-            description = "The migration directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "URL",
+            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
     String dir;
+
+    @Option(names = "--dir-format", paramLabel = "FORMAT",
+            description = "The migration directory format (default: the env's migration.format, else atlas).")
+    String dirFormat;
+
+    @Mixin
+    ProjectOptions project;
 
     // Atlas deprecated --force and ignores it; accepted so existing scripts keep working.
     @Option(names = "--force", hidden = true)
@@ -38,6 +47,7 @@ public final class MigrateHashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dir = EnvDefaults.of(project, spec).dir(dir, dirFormat);
         MigrationDir.open(dir, Atlas4jCommand.of(spec).workingDir()).writeSumFile();
         return 0;
     }

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,13 +49,21 @@ public final class MigrateNewCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "name", description = "Appended to the version as _name.")
     String name;
 
-    @Option(names = "--dir", paramLabel = "URL", defaultValue = MigrationDir.DEFAULT_URL,
-            description = "The migration directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "URL",
+            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
     String dir;
+
+    @Option(names = "--dir-format", paramLabel = "FORMAT",
+            description = "The migration directory format (default: the env's migration.format, else atlas).")
+    String dirFormat;
+
+    @Mixin
+    ProjectOptions project;
 
     @Override
     public Integer call() {
         Path workingDir = Atlas4jCommand.of(spec).workingDir();
+        dir = EnvDefaults.of(project, spec).dir(dir, dirFormat);
         createMissingDirectory(workingDir);
         MigrationDir migrations = MigrationDir.open(dir, workingDir);
         try {

@@ -6,6 +6,7 @@ import io.atlas4j.migrate.ChecksumMismatchException;
 import io.atlas4j.migrate.MigrationDir;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ public final class MigrateSetCommand implements Callable<Integer> {
     @Mixin
     TargetDatabase target;
 
+    @Mixin
+    ProjectOptions project;
+
     @Option(names = "--lock-timeout", paramLabel = "DURATION",
             description = "How long to wait for the database lock (default: 10s).")
     String lockTimeout;
@@ -47,6 +51,7 @@ public final class MigrateSetCommand implements Callable<Integer> {
         if (versions != null && versions.size() > 1) {
             throw new Atlas4jException(ErrorCode.USAGE, "accepts 1 arg(s), received " + versions.size());
         }
+        target.fill(EnvDefaults.of(project, spec));
         MigrationDir migrations;
         try {
             migrations = target.openValidated(spec);

@@ -3,6 +3,7 @@ package io.atlas4j.cli.migrate;
 import io.atlas4j.migrate.ChecksumMismatchException;
 import io.atlas4j.migrate.MigrationDir;
 import java.util.concurrent.Callable;
+import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +31,12 @@ public final class MigrateStatusCommand implements Callable<Integer> {
     @Mixin
     TargetDatabase target;
 
+    @Mixin
+    ProjectOptions project;
+
     @Override
     public Integer call() {
+        target.fill(EnvDefaults.of(project, spec));
         MigrationDir migrations;
         try {
             migrations = target.openValidated(spec);

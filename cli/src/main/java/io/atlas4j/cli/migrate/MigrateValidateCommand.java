@@ -7,7 +7,9 @@ import io.atlas4j.migrate.ChecksumMismatchException;
 import io.atlas4j.migrate.MigrationDir;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,9 +39,16 @@ public final class MigrateValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "URL", defaultValue = MigrationDir.DEFAULT_URL,
-            description = "The migration directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "URL",
+            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
     String dir;
+
+    @Option(names = "--dir-format", paramLabel = "FORMAT",
+            description = "The migration directory format (default: the env's migration.format, else atlas).")
+    String dirFormat;
+
+    @Mixin
+    ProjectOptions project;
 
     @Option(names = "--dev-url", paramLabel = "URL",
             description = "A dev database to replay the directory on (not supported yet).")
@@ -47,6 +56,9 @@ public final class MigrateValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The env's dev URL is not taken: replaying on a dev database is not supported yet, and an env
+        // naming one would make every validate fail.
+        dir = EnvDefaults.of(project, spec).dir(dir, dirFormat);
         MigrationDir migrations = MigrationDir.open(dir, Atlas4jCommand.of(spec).workingDir());
         try {
             migrations.validate();

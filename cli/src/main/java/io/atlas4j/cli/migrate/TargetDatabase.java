@@ -18,20 +18,35 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags every command that changes or reads a target database's revisions shares ({@code --url},
- * {@code --dir}, {@code --revisions-schema}), and opening the validated directory with a {@link Migrator}.
+ * {@code --dir}, {@code --dir-format}, {@code --revisions-schema}), and opening the validated directory
+ * with a {@link Migrator}.
  */
 final class TargetDatabase {
 
-    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to migrate.")
+    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to migrate (default: the env's url).")
     String url;
 
-    @Option(names = "--dir", paramLabel = "URL", defaultValue = MigrationDir.DEFAULT_URL,
-            description = "The migration directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "URL",
+            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
     String dir;
+
+    @Option(names = "--dir-format", paramLabel = "FORMAT",
+            description = "The migration directory format (default: the env's migration.format, else atlas).")
+    String dirFormat;
 
     @Option(names = "--revisions-schema", paramLabel = "NAME",
             description = "The schema of the atlas_schema_revisions table (default: the URL's schema).")
     String revisionsSchema;
+
+    /**
+     * Fills the flags left unset from the selected env ({@code url}, {@code migration.dir},
+     * {@code migration.format}, {@code migration.revisions_schema}); call once, before the others.
+     */
+    void fill(EnvDefaults env) {
+        url = env.url(url);
+        dir = env.dir(dir, dirFormat);
+        revisionsSchema = env.revisionsSchema(revisionsSchema);
+    }
 
     /** The directory, checked against its {@code atlas.sum} (a checksum error propagates). */
     MigrationDir openValidated(CommandSpec spec) {
@@ -44,7 +59,7 @@ final class TargetDatabase {
     Migrator migrator(MigrationDir migrations) {
         if (url == null || url.isBlank()) {
             throw new Atlas4jException(ErrorCode.USAGE, "required flag \"url\" not set",
-                    "pass the database to migrate with --url, e.g. --url \"sqlite://app.db\"", null);
+                    "pass the database to migrate with --url, e.g. --url \"sqlite://app.db\", or select an env with --env", null);
         }
         return Migrator.of(DatabaseUrl.parse(url), migrations);
     }
