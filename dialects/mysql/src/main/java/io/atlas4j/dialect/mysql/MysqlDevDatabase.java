@@ -32,6 +32,11 @@ import java.util.Set;
  * starts from the empty state, leases at the cost of a connection. A slot still holding a prepared,
  * untouched state is handed to the next lease of that state without a rebuild.
  *
+ * <p>A long state (schema scope) that must be built a second time is captured as a {@link SchemaCopy}
+ * with its rows in an {@code atlas4j_tpl_<schema>_<n>} template schema: later slots are built from
+ * that instead of the replay, and a slot whose session changed only tables is restored table by table
+ * instead of dropped, so a migrate case starting late in a long directory does not replay it.
+ *
  * <p>A case whose needs are known and fit ({@link TransactionFit}, {@link StateProfile}) runs instead
  * as a transaction on the slot's long-lived {@link TransactionConnection}, rolled back when it ends, so
  * the slot keeps the state for the next one without a rebuild. Setting {@value #ISOLATION}
@@ -51,6 +56,9 @@ final class MysqlDevDatabase implements DevDatabase {
     /** Property: {@code auto} (transactions where they fit) or {@code recreate} (always re-create the schema). */
     static final String ISOLATION = "atlas4j.mysql.isolation";
 
+    /** States of fewer statements are always replayed: capturing them would not pay off. */
+    private static final int MIN_STATEMENTS_TO_COPY = 16;
+
     private final MysqlDialect dialect;
     private final MysqlUrl url;
     private final MysqlUrl serverUrl;
@@ -63,6 +71,9 @@ final class MysqlDevDatabase implements DevDatabase {
     private final Set<OpenSession> sessions = new LinkedHashSet<>();
     /** Accounts cases create, dropped after them; guarded by this object's monitor. */
     private final CaseUsers users = new CaseUsers();
+    /** Copies of prepared states whose template schemas are still to drop; guarded by this object's monitor. */
+    private final List<SchemaCopy> copies = new ArrayList<>();
+    private int templates;
     private boolean closed;
 
     private MysqlDevDatabase(MysqlDialect dialect, MysqlUrl url, MysqlUrl serverUrl, DevScope scope,
@@ -143,6 +154,50 @@ final class MysqlDevDatabase implements DevDatabase {
             });
         }
         return workspace;
+    }
+
+    /**
+     * Captures the state just built in {@code slot} as a {@link SchemaCopy} when building slots from it
+     * runs fewer statements than the replay (schema scope only: a server-scope state names its schemas).
+     */
+    private void capture(Slot slot, MysqlWorkspace workspace) {
+        if (!(scope instanceof DevScope.SchemaBound bound) || workspace.statements().size() < MIN_STATEMENTS_TO_COPY
+                || mayCreateAccounts(workspace)) {
+            return;
+        }
+        String template;
+        synchronized (this) {
+            template = templateName(bound.schema(), ++templates);
+        }
+        try (Connection c = admin()) {
+            Optional<SchemaCopy> copy = SchemaCopy.capture(c, slot.schema, template, bound.charset(), bound.collation());
+            if (copy.isEmpty()) {
+                return;
+            }
+            if (copy.get().cost() * 2 > workspace.statements().size()) {
+                copy.get().drop(c);
+                return;
+            }
+            synchronized (this) {
+                copies.add(copy.get());
+            }
+            workspace.copy(copy.get());
+        } catch (SQLException e) {
+            // The replay still builds the state; a template half made is dropped with the others at close.
+            synchronized (this) {
+                copies.add(new SchemaCopy(template, List.of(), List.of()));
+            }
+        }
+    }
+
+    /** {@code atlas4j_tpl_<schema>_<n>}, within MySQL's 64 characters. */
+    static String templateName(String schema, int n) {
+        String suffix = "_" + n;
+        String base = "atlas4j_tpl_" + schema;
+        if (base.length() + suffix.length() > 64) {
+            base = base.substring(0, 64 - suffix.length());
+        }
+        return base + suffix;
     }
 
     /** Reads what the state just built in {@code slot} allows for transaction-isolated sessions. */
@@ -289,18 +344,51 @@ final class MysqlDevDatabase implements DevDatabase {
         give(slot);
     }
 
-    /** Called by a closing session: empties its slot and frees it. */
+    /**
+     * Called by a closing session: brings its slot back to the state it was built with when that has a
+     * copy and the session changed only tables (see {@link SchemaCopy#restore}), else empties it; then
+     * frees it.
+     */
     void discard(OpenSession session, Slot slot) {
+        MysqlWorkspace held;
         synchronized (this) {
             sessions.remove(session);
             if (closed) {
                 return;
             }
+            held = slot.holds;
         }
         try {
-            clear(slot, true);
+            if (!restore(slot, held)) {
+                clear(slot, true);
+            }
         } finally {
             give(slot);
+        }
+    }
+
+    /** Restores a slot to the live state it held before its session; false when it must be cleared. */
+    private boolean restore(Slot slot, MysqlWorkspace workspace) {
+        SchemaCopy copy = workspace == null || workspace.isClosed() ? null : workspace.copy();
+        if (copy == null || !(scope instanceof DevScope.SchemaBound bound)) {
+            return false;
+        }
+        slot.closeTransaction();
+        try (Connection c = admin()) {
+            scope.use(c, slot.schema);
+            if (!copy.restore(c, slot.schema, bound.charset(), bound.collation())) {
+                return false;
+            }
+            synchronized (this) {
+                slot.dirty = false;
+                if (sessions.isEmpty() && !closed) {
+                    users.sweep(c);
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            // Whatever the restore left, the clear drops.
+            return false;
         }
     }
 
@@ -319,11 +407,32 @@ final class MysqlDevDatabase implements DevDatabase {
                 }
             }
         }
+        dropTemplate(workspace.copy());
         for (Slot s : stale) {
             try {
                 clear(s, false);
             } finally {
                 give(s);
+            }
+        }
+    }
+
+    /** Drops the template schema of a closed workspace's copy; a slot still building from it finds its rows gone and fails. */
+    private void dropTemplate(SchemaCopy copy) {
+        if (copy == null || copy.template() == null) {
+            return;
+        }
+        synchronized (this) {
+            if (!copies.remove(copy)) {
+                return;
+            }
+        }
+        try (Connection c = admin()) {
+            copy.drop(c);
+        } catch (SQLException e) {
+            synchronized (this) {
+                // Tried again when the dev database closes.
+                copies.add(copy);
             }
         }
     }
@@ -357,6 +466,14 @@ final class MysqlDevDatabase implements DevDatabase {
                 } else {
                     scope.clear(c, s.schema);
                 }
+            }
+            List<SchemaCopy> left;
+            synchronized (this) {
+                left = new ArrayList<>(copies);
+                copies.clear();
+            }
+            for (SchemaCopy copy : left) {
+                copy.drop(c);
             }
             synchronized (this) {
                 users.sweepAll(c);
@@ -461,7 +578,14 @@ final class MysqlDevDatabase implements DevDatabase {
                 }
             }
             scope.use(c, slot.schema);
-            run(c, slot, workspace.statements());
+            if (!copied(c, slot, workspace)) {
+                run(c, slot, workspace.statements());
+                // Only a state built a second time is captured: the version cache prepares states that
+                // a single case leases, for which the capture would cost more than it saves.
+                if (workspace.builtBefore() && workspace.claimCapture()) {
+                    capture(slot, workspace);
+                }
+            }
             synchronized (this) {
                 slot.dirty = false;
                 slot.holds = workspace;
@@ -470,6 +594,26 @@ final class MysqlDevDatabase implements DevDatabase {
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,
                     "cannot prepare " + slot.describe() + " of dev database " + url.url().masked() + ": "
                             + dialect.errorMessage(e), hintFor(e), e);
+        }
+    }
+
+    /**
+     * Builds the state from its copy, when it has one; false when it has none or the copy failed (the
+     * slot is then empty again, for the replay).
+     */
+    private boolean copied(Connection c, Slot slot, MysqlWorkspace workspace) throws SQLException {
+        SchemaCopy copy = workspace.copy();
+        if (copy == null) {
+            return false;
+        }
+        try {
+            copy.build(c, slot.schema);
+            return true;
+        } catch (SQLException e) {
+            // The template went with its workspace, or the server refused a definition: replay instead.
+            scope.clear(c, slot.schema);
+            scope.use(c, slot.schema);
+            return false;
         }
     }
 

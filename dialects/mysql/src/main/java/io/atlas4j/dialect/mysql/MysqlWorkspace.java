@@ -8,12 +8,13 @@ import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A prepared state: its statements, split once, replayed into a freshly created schema for every
- * session. MySQL has no template clone, and copying a template schema table by table
- * ({@code CREATE TABLE ... LIKE}) costs as much DDL as the replay while losing foreign keys, views and
- * routines; the replay is exact for everything SQL can create.
+ * session; or, when the state took many more statements than it holds objects (a long migration
+ * history), built from a {@link SchemaCopy} of it instead. MySQL has no template clone, so the copy
+ * still runs one statement per table, row set and object: cheaper than a long replay only.
  */
 final class MysqlWorkspace implements Workspace {
 
@@ -23,6 +24,10 @@ final class MysqlWorkspace implements Workspace {
     private volatile boolean closed;
     /** What the state allows for transaction-isolated sessions; set once it is built. */
     private volatile StateProfile profile = StateProfile.RECREATE;
+    /** The state captured for building slots by copying instead of replaying; null to replay. */
+    private volatile SchemaCopy copy;
+    private final AtomicBoolean built = new AtomicBoolean();
+    private final AtomicBoolean captureClaimed = new AtomicBoolean();
 
     MysqlWorkspace(MysqlDevDatabase database, SchemaState state) {
         this.database = database;
@@ -92,6 +97,24 @@ final class MysqlWorkspace implements Workspace {
 
     void profile(StateProfile profile) {
         this.profile = profile;
+    }
+
+    /** Records a build by replay; whether the state was built before. */
+    boolean builtBefore() {
+        return built.getAndSet(true);
+    }
+
+    /** True once only: the caller captures the state (see {@link SchemaCopy}). */
+    boolean claimCapture() {
+        return captureClaimed.compareAndSet(false, true);
+    }
+
+    SchemaCopy copy() {
+        return copy;
+    }
+
+    void copy(SchemaCopy copy) {
+        this.copy = copy;
     }
 
     boolean isClosed() {

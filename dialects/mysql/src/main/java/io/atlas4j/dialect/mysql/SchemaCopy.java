@@ -1,0 +1,388 @@
+package io.atlas4j.dialect.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A prepared state captured as the server describes it, to build a slot from instead of replaying
+ * every statement that made it: a long migration history that creates, alters and fills tables in
+ * hundreds of statements comes down to one {@code CREATE TABLE} per table (as {@code SHOW CREATE TABLE}
+ * prints it, foreign keys, checks and AUTO_INCREMENT included), one {@code INSERT ... SELECT} per table
+ * with rows, copied from a template schema that keeps them, and one {@code CREATE} per view, routine
+ * and trigger.
+ *
+ * <p>A slot whose session added, changed or dropped only tables is {@linkplain #restore restored}
+ * instead of dropped and built again: the tables whose definition ({@code SHOW CREATE TABLE}, the
+ * AUTO_INCREMENT counter included) or contents ({@code CHECKSUM TABLE}) differ from the state's are
+ * built again, the others are kept.
+ *
+ * <p>The texts are read once; a build only runs them. Rows are copied with foreign-key checks off (the
+ * template's rows satisfied them already) and before the triggers exist (the rows are the state's, not
+ * a case's insert). States this cannot reproduce exactly are not captured: events (they run on their
+ * own), MariaDB sequences (their next value is not in their DDL) and system-versioned tables (their
+ * history is not copied by a plain insert).
+ *
+ * @param template the schema holding the rows, or null when no table has any
+ * @param tables the tables, by name
+ * @param objects the views', routines' and triggers' statements, in creation order, each with its sql_mode
+ */
+record SchemaCopy(String template, List<Table> tables, List<Definition> objects) {
+
+    /**
+     * One base table.
+     *
+     * @param name its name
+     * @param create its {@code CREATE TABLE} statement, unqualified
+     * @param copy the {@code INSERT ... SELECT} of its rows, with {@code %s} for the target schema; null when it has none
+     * @param checksum its {@code CHECKSUM TABLE} value in the state
+     */
+    record Table(String name, String create, String copy, String checksum) {
+    }
+
+    /**
+     * One view, routine or trigger.
+     *
+     * @param sql its {@code CREATE} statement, unqualified
+     * @param sqlMode the sql_mode it was created under, or null to keep the connection's
+     */
+    record Definition(String sql, String sqlMode) {
+    }
+
+    SchemaCopy {
+        tables = List.copyOf(tables);
+        objects = List.copyOf(objects);
+    }
+
+    /** How many statements a build runs, to weigh it against a replay. */
+    int cost() {
+        return tables.size() + (int) tables.stream().filter(t -> t.copy() != null).count() + objects.size();
+    }
+
+    /**
+     * Reads the state built in {@code source}, and copies its rows into {@code template} (created here,
+     * only when some table has rows); empty when the state holds something a copy would not reproduce.
+     *
+     * @param c an admin connection without a default schema
+     */
+    static Optional<SchemaCopy> capture(Connection c, String source, String template, String charset,
+                                        String collation) throws SQLException {
+        if (exists(c, "SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", source)) {
+            return Optional.empty();
+        }
+        Map<String, String> tableTypes = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tableTypes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        List<String> tables = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        List<String> filled = new ArrayList<>();
+        List<String> creates = new ArrayList<>();
+        for (Map.Entry<String, String> e : tableTypes.entrySet()) {
+            String type = e.getValue();
+            if (type.equals("VIEW")) {
+                views.add(e.getKey());
+            } else if (type.equals("BASE TABLE")) {
+                String create = show(c, "SHOW CREATE TABLE " + q(source, e.getKey()), 2);
+                if (create.toUpperCase(Locale.ROOT).contains("WITH SYSTEM VERSIONING")) {
+                    return Optional.empty();
+                }
+                tables.add(e.getKey());
+                creates.add(create);
+                if (exists(c, "SELECT 1 FROM " + q(source, e.getKey()) + " LIMIT 1", null)) {
+                    filled.add(e.getKey());
+                }
+            } else {
+                // SEQUENCE, SYSTEM VERSIONED, or a type this copy does not know.
+                return Optional.empty();
+            }
+        }
+        List<Definition> objects = new ArrayList<>();
+        for (String view : views) {
+            // The server prints the view's query with every name qualified by the source schema.
+            String create = show(c, "SHOW CREATE VIEW " + q(source, view), 2);
+            objects.add(new Definition(create.replace(DevScope.quote(source) + ".", ""), null));
+        }
+        for (String[] routine : names(c, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES"
+                + " WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME", source)) {
+            String kind = routine[1].toUpperCase(Locale.ROOT);
+            if (!kind.equals("PROCEDURE") && !kind.equals("FUNCTION")) {
+                return Optional.empty();
+            }
+            objects.add(definition(c, "SHOW CREATE " + kind + " " + q(source, routine[0]), 3, 2));
+        }
+        for (String[] trigger : names(c, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS"
+                + " WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
+                source)) {
+            objects.add(definition(c, "SHOW CREATE TRIGGER " + q(source, trigger[0]), 3, 2));
+        }
+        Map<String, String> copies = new LinkedHashMap<>();
+        if (!filled.isEmpty()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + DevScope.quote(template));
+                st.execute("CREATE DATABASE " + DevScope.quote(template) + " CHARACTER SET " + charset
+                        + " COLLATE " + collation);
+            }
+            for (String table : filled) {
+                String columns = String.join(", ", insertable(c, source, table));
+                DevScope.withoutForeignKeyChecks(c, st -> {
+                    st.execute("CREATE TABLE " + q(template, table) + " LIKE " + q(source, table));
+                    st.execute("INSERT INTO " + q(template, table) + " (" + columns + ") SELECT " + columns
+                            + " FROM " + q(source, table));
+                });
+                copies.put(table, "INSERT INTO %s." + DevScope.quote(table) + " (" + columns.replace("%", "%%")
+                        + ") SELECT " + columns.replace("%", "%%") + " FROM "
+                        + q(template, table).replace("%", "%%"));
+            }
+        }
+        Map<String, String> checksums = checksums(c, source, tables);
+        List<Table> all = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            String name = tables.get(i);
+            all.add(new Table(name, creates.get(i), copies.get(name), checksums.get(name)));
+        }
+        return Optional.of(new SchemaCopy(filled.isEmpty() ? null : template, all, objects));
+    }
+
+    /**
+     * Builds the state in {@code target}, an empty schema that is {@code c}'s default schema: tables,
+     * rows, then views, routines and triggers.
+     */
+    void build(Connection c, String target) throws SQLException {
+        DevScope.withoutForeignKeyChecks(c, st -> {
+            st.setEscapeProcessing(false);
+            for (Table t : tables) {
+                st.execute(t.create());
+            }
+            for (Table t : tables) {
+                if (t.copy() != null) {
+                    st.execute(String.format(Locale.ROOT, t.copy(), DevScope.quote(target)));
+                }
+            }
+        });
+        if (objects.isEmpty()) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            String mode;
+            try (ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+                rs.next();
+                mode = rs.getString(1);
+            }
+            List<Definition> pending = new ArrayList<>(objects);
+            // A view over a view must follow it; views are created in passes until none is left.
+            while (!pending.isEmpty()) {
+                SQLException last = null;
+                List<Definition> failed = new ArrayList<>();
+                for (Definition d : pending) {
+                    try {
+                        if (d.sqlMode() != null && !d.sqlMode().equals(mode)) {
+                            setMode(c, d.sqlMode());
+                            mode = d.sqlMode();
+                        }
+                        st.execute(d.sql());
+                    } catch (SQLException e) {
+                        last = e;
+                        failed.add(d);
+                    }
+                }
+                if (failed.size() == pending.size()) {
+                    throw last;
+                }
+                pending = failed;
+            }
+        }
+    }
+
+    /**
+     * Brings {@code target}, which held the state before a session, back to it by building again only
+     * the tables that differ; false, with nothing changed, when the session left anything but tables
+     * behind, or the state has more than tables (then the schema must be built again whole).
+     *
+     * @param c a connection whose default schema is {@code target}
+     * @param charset the schema's default character set in the state
+     * @param collation its default collation
+     */
+    boolean restore(Connection c, String target, String charset, String collation) throws SQLException {
+        if (!objects.isEmpty()
+                || !exists(c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ? AND DEFAULT_CHARACTER_SET_NAME = '"
+                        + charset.replace("'", "") + "' AND DEFAULT_COLLATION_NAME = '" + collation.replace("'", "") + "'", target)
+                || exists(c, "SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?", target)
+                || exists(c, "SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?", target)
+                || exists(c, "SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", target)) {
+            return false;
+        }
+        List<String> present = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ?")) {
+            ps.setString(1, target);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(2).equals("BASE TABLE")) {
+                        return false;
+                    }
+                    present.add(rs.getString(1));
+                }
+            }
+        }
+        Map<String, Table> wanted = new LinkedHashMap<>();
+        for (Table t : tables) {
+            wanted.put(t.name(), t);
+        }
+        List<String> drops = new ArrayList<>();
+        List<Table> builds = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (String name : present) {
+            Table t = wanted.get(name);
+            if (t == null) {
+                drops.add(name);
+            } else if (!show(c, "SHOW CREATE TABLE " + q(target, name), 2).equals(t.create())) {
+                drops.add(name);
+                builds.add(t);
+            } else {
+                kept.add(name);
+            }
+        }
+        Map<String, String> sums = checksums(c, target, kept);
+        for (String name : kept) {
+            Table t = wanted.get(name);
+            if (!java.util.Objects.equals(sums.get(name), t.checksum())) {
+                drops.add(name);
+                builds.add(t);
+            }
+        }
+        for (Table t : tables) {
+            if (!present.contains(t.name())) {
+                builds.add(t);
+            }
+        }
+        DevScope.withoutForeignKeyChecks(c, st -> {
+            st.setEscapeProcessing(false);
+            for (String name : drops) {
+                st.execute("DROP TABLE " + q(target, name));
+            }
+            for (Table t : builds) {
+                st.execute(t.create());
+            }
+            for (Table t : builds) {
+                if (t.copy() != null) {
+                    st.execute(String.format(Locale.ROOT, t.copy(), DevScope.quote(target)));
+                }
+            }
+        });
+        return true;
+    }
+
+    /** {@code CHECKSUM TABLE} of each table, in one statement; a sum over rows, so row order does not matter. */
+    private static Map<String, String> checksums(Connection c, String schema, List<String> tables) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tables.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder("CHECKSUM TABLE ");
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(q(schema, tables.get(i)));
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.append(" EXTENDED").toString())) {
+            while (rs.next()) {
+                // "schema.table", unquoted.
+                String name = rs.getString(1).substring(schema.length() + 1);
+                out.put(name, rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Drops the template schema, if there is one. */
+    void drop(Connection c) throws SQLException {
+        if (template != null) {
+            DevScope.withoutForeignKeyChecks(c, st -> st.execute("DROP DATABASE IF EXISTS " + DevScope.quote(template)));
+        }
+    }
+
+    private static void setMode(Connection c, String mode) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET SESSION sql_mode = ?")) {
+            ps.setString(1, mode);
+            ps.execute();
+        }
+    }
+
+    /** The columns an insert may write: generated ones are computed again, invisible ones are listed. */
+    private static List<String> insertable(Connection c, String schema, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String generated = rs.getString(2);
+                    if (generated == null || generated.isEmpty()) {
+                        out.add(DevScope.quote(rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Definition definition(Connection c, String sql, int createColumn, int modeColumn) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next() || rs.getString(createColumn) == null) {
+                // Without the privilege to read a routine's body, the server returns NULL for it.
+                throw new SQLException("cannot read the definition: " + sql);
+            }
+            return new Definition(rs.getString(createColumn), rs.getString(modeColumn));
+        }
+    }
+
+    private static String show(Connection c, String sql, int column) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(column);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<String[]> names(Connection c, String sql, String schema) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String q(String schema, String name) {
+        return DevScope.quote(schema) + "." + DevScope.quote(name);
+    }
+}
