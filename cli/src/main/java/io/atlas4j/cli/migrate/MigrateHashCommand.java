@@ -30,13 +30,11 @@ public final class MigrateHashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "URL",
-            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
-    String dir;
+    @Mixin
+    DirOptions directory;
 
-    @Option(names = "--dir-format", paramLabel = "FORMAT",
-            description = "The migration directory format (default: the env's migration.format, else atlas).")
-    String dirFormat;
+    /** The resolved directory URL, set when the command runs. */
+    String dir;
 
     @Mixin
     ProjectOptions project;
@@ -47,7 +45,7 @@ public final class MigrateHashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dir = EnvDefaults.of(project, spec).dir(dir, dirFormat);
+        dir = directory.resolve(EnvDefaults.of(project, spec));
         MigrationDir.open(dir, Atlas4jCommand.of(spec).workingDir()).writeSumFile();
         return 0;
     }

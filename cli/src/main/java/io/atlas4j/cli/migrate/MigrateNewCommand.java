@@ -49,13 +49,11 @@ public final class MigrateNewCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "name", description = "Appended to the version as _name.")
     String name;
 
-    @Option(names = "--dir", paramLabel = "URL",
-            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
-    String dir;
+    @Mixin
+    DirOptions directory;
 
-    @Option(names = "--dir-format", paramLabel = "FORMAT",
-            description = "The migration directory format (default: the env's migration.format, else atlas).")
-    String dirFormat;
+    /** The resolved directory URL, set when the command runs. */
+    String dir;
 
     @Mixin
     ProjectOptions project;
@@ -63,7 +61,7 @@ public final class MigrateNewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path workingDir = Atlas4jCommand.of(spec).workingDir();
-        dir = EnvDefaults.of(project, spec).dir(dir, dirFormat);
+        dir = directory.resolve(EnvDefaults.of(project, spec));
         createMissingDirectory(workingDir);
         MigrationDir migrations = MigrationDir.open(dir, workingDir);
         try {

@@ -39,13 +39,11 @@ public final class MigrateValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "URL",
-            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
-    String dir;
+    @Mixin
+    DirOptions directory;
 
-    @Option(names = "--dir-format", paramLabel = "FORMAT",
-            description = "The migration directory format (default: the env's migration.format, else atlas).")
-    String dirFormat;
+    /** The resolved directory URL, set when the command runs. */
+    String dir;
 
     @Mixin
     ProjectOptions project;
@@ -58,7 +56,7 @@ public final class MigrateValidateCommand implements Callable<Integer> {
     public Integer call() {
         // The env's dev URL is not taken: replaying on a dev database is not supported yet, and an env
         // naming one would make every validate fail.
-        dir = EnvDefaults.of(project, spec).dir(dir, dirFormat);
+        dir = directory.resolve(EnvDefaults.of(project, spec));
         MigrationDir migrations = MigrationDir.open(dir, Atlas4jCommand.of(spec).workingDir());
         try {
             migrations.validate();

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Properties;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,13 +27,11 @@ final class TargetDatabase {
     @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "The database to migrate (default: the env's url).")
     String url;
 
-    @Option(names = "--dir", paramLabel = "URL",
-            description = "The migration directory (default: the env's migration.dir, else " + MigrationDir.DEFAULT_URL + ").")
-    String dir;
+    @Mixin
+    DirOptions directory;
 
-    @Option(names = "--dir-format", paramLabel = "FORMAT",
-            description = "The migration directory format (default: the env's migration.format, else atlas).")
-    String dirFormat;
+    /** The resolved directory URL, set when the command runs. */
+    String dir;
 
     @Option(names = "--revisions-schema", paramLabel = "NAME",
             description = "The schema of the atlas_schema_revisions table (default: the URL's schema).")
@@ -44,7 +43,7 @@ final class TargetDatabase {
      */
     void fill(EnvDefaults env) {
         url = env.url(url);
-        dir = env.dir(dir, dirFormat);
+        dir = directory.resolve(env);
         revisionsSchema = env.revisionsSchema(revisionsSchema);
     }
 
