@@ -11,11 +11,13 @@ public final class Redaction {
     /** The replacement for a password, as Atlas prints it. */
     public static final String MASK = "xxxxx";
 
-    // scheme://user:password@host — the password may hold anything but '@' and whitespace.
-    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]*:)([^\\s@/]+)(@)");
-    // JDBC-style key=value credentials: password=..., pwd=...
+    // scheme://user:password@host — the host starts after the LAST '@' of the authority (as Go's
+    // net/url and DatabaseUrl read it), so an unescaped '@' in a password is masked too.
+    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]*:)([^\\s/]+)(@)");
+    // JDBC-style key=value credentials: password=..., pwd=... A colon that ends the value before a space
+    // or the end ("...?password=x: connection refused") belongs to the message, not the password.
     private static final Pattern PASSWORD_PARAM =
-            Pattern.compile("(?i)([?&;\\s](?:password|pwd|sslpassword)=)([^&;\\s]+)");
+            Pattern.compile("(?i)([?&;\\s](?:password|pwd|sslpassword)=)([^&;\\s]+?)(?=[&;\\s]|:\\s|:$|$)");
 
     private Redaction() {
     }
