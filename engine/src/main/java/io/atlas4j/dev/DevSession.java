@@ -9,7 +9,11 @@ import java.sql.SQLException;
  */
 public interface DevSession extends AutoCloseable {
 
-    /** The session's main connection (auto-commit on). */
+    /**
+     * The session's main connection. It behaves as auto-commit for the case (each statement's effects
+     * are visible to the next), but a dialect may run the whole case inside a transaction it rolls back
+     * at close: callers must not commit, roll back or change auto-commit themselves.
+     */
     Connection connection();
 
     /**

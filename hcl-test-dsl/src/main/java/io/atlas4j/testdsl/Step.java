@@ -17,6 +17,15 @@ public sealed interface Step {
     /** The block keyword: {@code exec}, {@code catch}, ... */
     String keyword();
 
+    /** A step that sends SQL: {@code exec}, {@code catch}, {@code assert}, {@code cleanup}. */
+    interface WithSql {
+        /** The SQL text, unsplit. */
+        String sql();
+
+        /** Where the SQL text starts in the file. */
+        SourceRange sqlRange();
+    }
+
     /** How query results are rendered before comparison. */
     enum Format {
         CSV, TABLE
@@ -43,7 +52,7 @@ public sealed interface Step {
 
     /** {@code exec}: SQL that must succeed, its last result optionally checked. */
     record Exec(SourceRange range, SourceRange sqlRange, String sql, Format format, Expectation expectation)
-            implements Step {
+            implements Step, WithSql {
         @Override
         public String keyword() {
             return "exec";
@@ -51,7 +60,7 @@ public sealed interface Step {
     }
 
     /** {@code catch}: SQL that must fail, its error optionally checked ({@code error} as regexp or text). */
-    record Catch(SourceRange range, SourceRange sqlRange, String sql, Optional<String> error) implements Step {
+    record Catch(SourceRange range, SourceRange sqlRange, String sql, Optional<String> error) implements Step, WithSql {
         @Override
         public String keyword() {
             return "catch";
@@ -60,7 +69,7 @@ public sealed interface Step {
 
     /** {@code assert}: every result-producing statement must yield one true value. */
     record Assert(SourceRange range, SourceRange sqlRange, String sql, Optional<String> errorMessage)
-            implements Step {
+            implements Step, WithSql {
         @Override
         public String keyword() {
             return "assert";
@@ -76,7 +85,7 @@ public sealed interface Step {
     }
 
     /** {@code cleanup}: SQL registered when reached, run after the case in reverse order. */
-    record Cleanup(SourceRange range, SourceRange sqlRange, String sql) implements Step {
+    record Cleanup(SourceRange range, SourceRange sqlRange, String sql) implements Step, WithSql {
         @Override
         public String keyword() {
             return "cleanup";

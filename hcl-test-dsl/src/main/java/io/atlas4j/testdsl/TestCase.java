@@ -41,6 +41,11 @@ public record TestCase(TestKind kind, String name, String blockName, String exam
         return stepFactory.apply(scope);
     }
 
+    /** The test file as {@code self.file} shows it: an absolute path, or the URI of a non-file resource. */
+    public String file() {
+        return TestFileReader.fileOf(range.uri());
+    }
+
     /** Whether this case is one row of a {@code for_each} block. */
     public boolean isExample() {
         return example != null;

@@ -29,13 +29,9 @@ final class CaseExecutor {
         this.config = config;
     }
 
+    /** Runs a case that has no migration directory (schema cases, parallel groups). */
     CaseResult execute(TestCase testCase, CaseScope scope, Connection connection, Dialect dialect, CaseListener listener) {
-        return execute(testCase, scope, connection, dialect, null, listener);
-    }
-
-    CaseResult execute(TestCase testCase, CaseScope scope, Connection connection, Dialect dialect,
-                       MigrationDir migrations, CaseListener listener) {
-        return execute(testCase, scope, connection, dialect, migrations, null, listener);
+        return execute(testCase, scope, connection, dialect, null, null, listener);
     }
 
     /**

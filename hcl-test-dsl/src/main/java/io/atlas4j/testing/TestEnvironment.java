@@ -151,7 +151,7 @@ public final class TestEnvironment implements AutoCloseable {
     /** The case's steps evaluated before the session exists, or null when they cannot be evaluated yet. */
     private static List<Step> planned(TestCase testCase) {
         try {
-            return testCase.steps(CaseScope.placeholder(testCase.name(), testCase.range().uri().toString()));
+            return testCase.steps(CaseScope.placeholder(testCase.name(), testCase.file()));
         } catch (RuntimeException e) {
             // The case will report this when it evaluates its steps; isolation must not depend on it.
             return null;
@@ -182,14 +182,8 @@ public final class TestEnvironment implements AutoCloseable {
         String current = startVersion;
         try {
             for (Step step : planned) {
-                if (step instanceof Step.Exec) {
-                    statements.add(((Step.Exec) step).sql());
-                } else if (step instanceof Step.Catch) {
-                    statements.add(((Step.Catch) step).sql());
-                } else if (step instanceof Step.Assert) {
-                    statements.add(((Step.Assert) step).sql());
-                } else if (step instanceof Step.Cleanup) {
-                    statements.add(((Step.Cleanup) step).sql());
+                if (step instanceof Step.WithSql withSql) {
+                    statements.add(withSql.sql());
                 } else if (step instanceof Step.External) {
                     external = true;
                 } else if (step instanceof Step.Migrate) {
@@ -245,9 +239,8 @@ public final class TestEnvironment implements AutoCloseable {
         }
     }
 
-    private CaseScope scope(TestCase testCase, DevSession session) {
-        return new CaseScope(session.url(), testCase.name(), testCase.range().uri().getScheme().equals("file")
-                ? java.nio.file.Path.of(testCase.range().uri()).toString() : testCase.range().uri().toString());
+    private static CaseScope scope(TestCase testCase, DevSession session) {
+        return new CaseScope(session.url(), testCase.name(), testCase.file());
     }
 
     /** Closes sessions, the prepared states and the dev database. */
