@@ -49,4 +49,12 @@ public interface Dialect {
     default Optional<RevisionSupport> revisions() {
         return Optional.empty();
     }
+
+    /**
+     * The schema engine (inspect, diff, plan) for {@code schema inspect|diff|apply}, HCL desired states
+     * and {@code migrate diff}; empty when this dialect has none yet.
+     */
+    default Optional<SchemaDriver> schemaDriver() {
+        return Optional.empty();
+    }
 }

@@ -88,11 +88,29 @@ public sealed interface ColumnType {
         }
     }
 
+    /**
+     * A reference to a user-defined type {@code schema.name} other than an enum: PostgreSQL domains and
+     * composite types, or a named type the dialect does not know.
+     */
+    record UserTypeRef(String schema, String name) implements ColumnType {
+        public UserTypeRef {
+            Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     /** An array of {@code element} (PostgreSQL {@code integer[]}; dimensions are not part of the type). */
     record ArrayType(ColumnType element) implements ColumnType {
         public ArrayType {
             Objects.requireNonNull(element, "element");
         }
+    }
+
+    /**
+     * A type of one dialect only (PostgreSQL {@code serial}, {@code interval}, {@code bit(n)}, ...). The dialect
+     * that made it formats it; other dialects never see it.
+     */
+    non-sealed interface DialectType extends ColumnType {
     }
 
     /** A type the dialect does not model (yet), kept as the database spells it. */

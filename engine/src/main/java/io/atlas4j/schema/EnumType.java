@@ -9,9 +9,14 @@ import java.util.List;
  * @param name the type name
  * @param values the labels, in sort order
  */
-public record EnumType(String name, List<String> values) {
+public record EnumType(String name, List<String> values) implements SchemaObject {
     public EnumType {
         Names.requireName(name, "enum");
         values = List.copyOf(values);
+    }
+
+    @Override
+    public String kind() {
+        return "enum type";
     }
 }

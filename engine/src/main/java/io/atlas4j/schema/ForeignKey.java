@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param refColumns the referenced columns, matching {@code columns} by position
  * @param onUpdate the action on update of the referenced key
  * @param onDelete the action on delete of the referenced row
+ * @param attrs dialect extras (PostgreSQL {@code DEFERRABLE})
  */
 public record ForeignKey(String name, List<String> columns, String refSchema, String refTable, List<String> refColumns,
-        Action onUpdate, Action onDelete) {
+        Action onUpdate, Action onDelete, List<Attr> attrs) {
 
     /** A referential action. */
     public enum Action {
@@ -33,6 +34,17 @@ public record ForeignKey(String name, List<String> columns, String refSchema, St
         }
     }
 
+    /** A foreign key without attributes. */
+    public ForeignKey(String name, List<String> columns, String refSchema, String refTable, List<String> refColumns,
+            Action onUpdate, Action onDelete) {
+        this(name, columns, refSchema, refTable, refColumns, onUpdate, onDelete, List.of());
+    }
+
+    /** The attribute of {@code kind}, if present. */
+    public <T extends Attr> java.util.Optional<T> attr(Class<T> kind) {
+        return Attrs.find(attrs, kind);
+    }
+
     public ForeignKey {
         Names.requireName(name, "foreign key");
         columns = List.copyOf(columns);
@@ -41,6 +53,7 @@ public record ForeignKey(String name, List<String> columns, String refSchema, St
         refColumns = List.copyOf(refColumns);
         Objects.requireNonNull(onUpdate, "onUpdate");
         Objects.requireNonNull(onDelete, "onDelete");
+        attrs = List.copyOf(attrs);
         if (columns.isEmpty() || columns.size() != refColumns.size()) {
             throw new IllegalArgumentException("foreign key " + name + ": " + columns.size() + " columns reference "
                     + refColumns.size() + " columns");

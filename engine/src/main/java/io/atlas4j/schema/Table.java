@@ -15,9 +15,16 @@ import java.util.Optional;
  * @param foreignKeys the foreign keys, by name
  * @param checks the check constraints
  * @param attrs comment and dialect extras
+ * @param triggers the triggers on this table, by name
  */
 public record Table(String name, List<Column> columns, Optional<PrimaryKey> primaryKey, List<Index> indexes,
-        List<ForeignKey> foreignKeys, List<Check> checks, List<Attr> attrs) {
+        List<ForeignKey> foreignKeys, List<Check> checks, List<Attr> attrs, List<Trigger> triggers) {
+
+    /** A table without triggers. */
+    public Table(String name, List<Column> columns, Optional<PrimaryKey> primaryKey, List<Index> indexes,
+            List<ForeignKey> foreignKeys, List<Check> checks, List<Attr> attrs) {
+        this(name, columns, primaryKey, indexes, foreignKeys, checks, attrs, List.of());
+    }
 
     public Table {
         Names.requireName(name, "table");
@@ -27,6 +34,7 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
         foreignKeys = Names.uniqueCopy(foreignKeys, ForeignKey::name, "foreign key", "table " + name);
         checks = Names.uniqueCopy(checks, Check::name, "check", "table " + name);
         attrs = List.copyOf(attrs);
+        triggers = Names.uniqueCopy(triggers, Trigger::name, "trigger", "table " + name);
     }
 
     /** A table with only columns. */

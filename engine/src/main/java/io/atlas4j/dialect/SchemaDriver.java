@@ -1,0 +1,33 @@
+package io.atlas4j.dialect;
+
+import io.atlas4j.diff.Differ;
+import io.atlas4j.inspect.Inspector;
+import io.atlas4j.plan.Planner;
+import io.atlas4j.schema.ColumnType;
+
+/**
+ * The schema engine roles of one dialect: inspect a database, diff two states, plan the changes.
+ * Generic code (desired-state normalisation, {@code schema diff|apply}, schema tests on HCL) uses only
+ * these roles.
+ */
+public interface SchemaDriver {
+
+    /** Reads a database into the model. */
+    Inspector inspector();
+
+    /** Compares two states of this dialect. */
+    Differ differ();
+
+    /** Turns changes into this dialect's SQL. */
+    Planner planner();
+
+    /**
+     * Parses a type as this dialect spells it ({@code varchar(255)}, {@code int[]}).
+     *
+     * @throws IllegalArgumentException when the spelling is not a type of this dialect
+     */
+    ColumnType parseType(String spelling);
+
+    /** The canonical spelling of {@code type}: the one used for equality and in DDL. */
+    String formatType(ColumnType type);
+}
