@@ -1,5 +1,19 @@
 package io.atlas4j.dialect.postgres;
 
+import io.atlas4j.dialect.postgres.PostgresAttrs.Deferrable;
+import io.atlas4j.dialect.postgres.PostgresAttrs.ExcludeOperator;
+import io.atlas4j.dialect.postgres.PostgresAttrs.IndexStorageParams;
+import io.atlas4j.dialect.postgres.PostgresAttrs.NoInherit;
+import io.atlas4j.dialect.postgres.PostgresAttrs.OpClass;
+import io.atlas4j.dialect.postgres.PostgresAttrs.Partition;
+import io.atlas4j.dialect.postgres.PostgresAttrs.PartitionKey;
+import io.atlas4j.dialect.postgres.PostgresAttrs.RowSecurity;
+import io.atlas4j.dialect.postgres.PostgresAttrs.SerialType;
+import io.atlas4j.dialect.postgres.PostgresInspectModel.FkBuilder;
+import io.atlas4j.dialect.postgres.PostgresInspectModel.IndexBuilder;
+import io.atlas4j.dialect.postgres.PostgresInspectModel.SchemaBuilder;
+import io.atlas4j.dialect.postgres.PostgresInspectModel.TableBuilder;
+import io.atlas4j.dialect.postgres.PostgresInspectModel.ViewBuilder;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.inspect.InspectOptions;
@@ -7,6 +21,7 @@ import io.atlas4j.inspect.Inspector;
 import io.atlas4j.inspect.SchemaNotFoundException;
 import io.atlas4j.schema.Attr;
 import io.atlas4j.schema.Check;
+import io.atlas4j.schema.Collation;
 import io.atlas4j.schema.Column;
 import io.atlas4j.schema.ColumnType;
 import io.atlas4j.schema.ColumnType.ArrayType;
@@ -16,25 +31,18 @@ import io.atlas4j.schema.ColumnType.EnumRef;
 import io.atlas4j.schema.ColumnType.FloatType;
 import io.atlas4j.schema.ColumnType.IntegerType;
 import io.atlas4j.schema.ColumnType.UnsupportedType;
+import io.atlas4j.schema.ColumnType.UserTypeRef;
 import io.atlas4j.schema.Comment;
 import io.atlas4j.schema.EnumType;
 import io.atlas4j.schema.Expr;
 import io.atlas4j.schema.ForeignKey;
 import io.atlas4j.schema.GeneratedExpr;
 import io.atlas4j.schema.Identity;
-import io.atlas4j.schema.Index;
-import io.atlas4j.schema.IndexConstraint;
-import io.atlas4j.schema.IndexInclude;
 import io.atlas4j.schema.IndexPart;
-import io.atlas4j.schema.IndexPredicate;
-import io.atlas4j.schema.IndexType;
 import io.atlas4j.schema.Materialized;
 import io.atlas4j.schema.NullsOrder;
-import io.atlas4j.schema.PrimaryKey;
 import io.atlas4j.schema.Realm;
 import io.atlas4j.schema.Schema;
-import io.atlas4j.schema.Table;
-import io.atlas4j.schema.View;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +51,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,18 +59,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Inspects PostgreSQL (10+) from its catalogs. A realm or a schema costs a fixed number of queries,
- * one per object kind for all selected schemas ({@link PostgresQueries}): schemas, enums, tables with
- * columns, indexes, checks, foreign keys and views, so 7 round trips whatever the number of tables (1
- * when no schema is selected). {@link #queryCount()} counts them.
+ * Inspects PostgreSQL (11+) from its catalogs. A realm or a schema costs a fixed number of queries,
+ * one per object kind for all selected schemas at once ({@link PostgresQueries}), whatever the number
+ * of tables: schemas, enums, tables and views with their columns, indexes, checks, foreign keys, view
+ * definitions, sequences, routines (functions, procedures, aggregates), domains and composite types,
+ * triggers and policies: {@value #SCHEMA_QUERIES} round trips for a schema. A realm adds extensions and
+ * event triggers, and empties the session's search_path while it reads (one statement to save and
+ * clear it, one to restore it) so every reference comes back schema-qualified:
+ * {@value #REALM_QUERIES} round trips (1 when no schema is selected). {@link #queryCount()} counts
+ * them. Objects that belong to an extension are left out.
  *
  * <p>Thread-safe: an inspection keeps its state on the stack.
  */
 public final class PostgresInspector implements Inspector {
 
+    /** Round trips of {@link #inspectSchema}. */
+    public static final int SCHEMA_QUERIES = 12;
+    /** Round trips of {@link #inspectRealm} when at least one schema is selected. */
+    public static final int REALM_QUERIES = 16;
+
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     /** {@code 'text'} with an optional cast to a plain type name, as PostgreSQL prints constant defaults. */
     private static final Pattern CAST_STRING = Pattern.compile("'((?:[^']|'')*)'(?:::[\\w .\"\\[\\](),]+)?");
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\('(.+)'::regclass\\)");
 
     private final AtomicLong queries = new AtomicLong();
 
@@ -72,34 +92,63 @@ public final class PostgresInspector implements Inspector {
 
     @Override
     public Realm inspectRealm(Connection connection, InspectOptions options) {
-        List<SchemaRow> schemas = new ArrayList<>();
+        List<SchemaBuilder> schemas = new ArrayList<>();
         query(connection, "schemas", PostgresQueries.SCHEMAS, null, rs -> {
             String name = rs.getString(1);
             if (options.includesSchema(name)) {
-                schemas.add(new SchemaRow(name, rs.getString(2)));
+                schemas.add(new SchemaBuilder(name, rs.getString(2)));
             }
         });
-        return new Realm(inspect(connection, schemas, options));
+        if (schemas.isEmpty()) {
+            return new Realm(List.of());
+        }
+        String searchPath = clearSearchPath(connection);
+        try {
+            List<Schema> built = inspect(connection, schemas, options);
+            PostgresInspectObjects objects = new PostgresInspectObjects(catalog(connection));
+            return new Realm(built, objects.realmObjects(options));
+        } finally {
+            restoreSearchPath(connection, searchPath);
+        }
+    }
+
+    /**
+     * Empties the session's search_path for a realm inspection, so that {@code format_type} and
+     * {@code pg_get_expr} qualify every reference to a user schema (only pg_catalog stays implicit)
+     * and a realm reads the same whatever the session's path. Answers the previous path.
+     */
+    private String clearSearchPath(Connection connection) {
+        String[] previous = new String[1];
+        // The target list is evaluated left to right: the old value is read before it is replaced.
+        query(connection, "search_path", "SELECT pg_catalog.current_setting('search_path'),"
+                + " pg_catalog.set_config('search_path', '', false)", null, rs -> previous[0] = rs.getString(1));
+        return previous[0];
+    }
+
+    private void restoreSearchPath(Connection connection, String searchPath) {
+        try {
+            query(connection, "search_path", "SELECT pg_catalog.set_config('search_path', ?, false)",
+                    ps -> ps.setString(1, searchPath), rs -> { });
+        } catch (Atlas4jException e) {
+            // Only an aborted transaction refuses this, and its rollback restores the path anyway.
+        }
     }
 
     @Override
     public Schema inspectSchema(Connection connection, String name, InspectOptions options) {
-        List<SchemaRow> schemas = new ArrayList<>();
+        List<SchemaBuilder> schemas = new ArrayList<>();
         query(connection, "schema", PostgresQueries.SCHEMA, ps -> ps.setString(1, name == null ? "" : name),
-                rs -> schemas.add(new SchemaRow(rs.getString(1), rs.getString(2))));
+                rs -> schemas.add(new SchemaBuilder(rs.getString(1), rs.getString(2))));
         if (schemas.isEmpty()) {
             throw new SchemaNotFoundException(name == null || name.isEmpty() ? "(current schema)" : name);
         }
         return inspect(connection, schemas, options).get(0);
     }
 
-    private List<Schema> inspect(Connection connection, List<SchemaRow> schemas, InspectOptions options) {
-        if (schemas.isEmpty()) {
-            return List.of();
-        }
+    private List<Schema> inspect(Connection connection, List<SchemaBuilder> schemas, InspectOptions options) {
         Map<String, SchemaBuilder> builders = new LinkedHashMap<>();
-        for (SchemaRow s : schemas) {
-            builders.put(s.name(), new SchemaBuilder(s));
+        for (SchemaBuilder s : schemas) {
+            builders.put(s.name, s);
         }
         String[] names = builders.keySet().toArray(String[]::new);
         readEnums(connection, names, builders);
@@ -108,6 +157,7 @@ public final class PostgresInspector implements Inspector {
         readChecks(connection, names, builders);
         readForeignKeys(connection, names, builders);
         readViews(connection, names, builders);
+        new PostgresInspectObjects(catalog(connection)).read(names, builders, sqlBodies(connection));
         List<Schema> out = new ArrayList<>(builders.size());
         for (SchemaBuilder b : builders.values()) {
             out.add(b.build(options));
@@ -115,40 +165,115 @@ public final class PostgresInspector implements Inspector {
         return out;
     }
 
+    /** Whether the server has SQL-standard routine bodies (14+); the driver knows without a round trip. */
+    private static boolean sqlBodies(Connection connection) {
+        try {
+            return connection.getMetaData().getDatabaseMajorVersion() >= 14;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private PostgresInspectObjects.Catalog catalog(Connection connection) {
+        return (what, sql, binder, reader) -> query(connection, what, sql, binder, reader);
+    }
+
     private void readEnums(Connection c, String[] schemas, Map<String, SchemaBuilder> builders) {
-        query(c, "enums", PostgresQueries.ENUMS, ps -> bindSchemas(ps, schemas), rs -> builders.get(rs.getString(1))
-                .enums.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3)));
+        Map<String, Map<String, List<String>>> labels = new LinkedHashMap<>();
+        query(c, "enums", PostgresQueries.ENUMS, ps -> bindSchemas(ps, schemas), rs -> labels
+                .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3)));
+        labels.forEach((schema, enums) -> enums.forEach((name, values) ->
+                builders.get(schema).objects.add(new EnumType(name, values))));
     }
 
     private void readColumns(Connection c, String[] schemas, Map<String, SchemaBuilder> builders) {
         query(c, "columns", PostgresQueries.COLUMNS, ps -> bindSchemas(ps, schemas), rs -> {
-            TableBuilder t = builders.get(rs.getString(1)).table(rs.getString(2));
-            t.comment = rs.getString(3);
-            String column = rs.getString(4);
+            SchemaBuilder schema = builders.get(rs.getString(1));
+            String relation = rs.getString(2);
+            String kind = rs.getString(3);
+            String column = rs.getString(5);
+            if ("v".equals(kind) || "m".equals(kind)) {
+                if (column != null) {
+                    schema.view(relation).columns.add(column(rs, relation, column, schema));
+                }
+                return;
+            }
+            boolean fresh = !schema.tables.containsKey(relation);
+            TableBuilder t = schema.table(relation);
+            if (fresh) {
+                tableAttrs(rs, t.attrs);
+            }
             if (column != null) {
-                t.columns.add(column(rs, column));
+                t.columns.add(column(rs, relation, column, schema));
             }
         });
     }
 
-    private static Column column(ResultSet rs, String name) throws SQLException {
-        ColumnType type = columnType(rs.getString(5), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getString(14), rs.getString(15), rs.getString(16));
-        boolean nullable = !rs.getBoolean(6);
-        String defaultText = rs.getString(7);
-        String identity = rs.getString(8);
-        String generated = rs.getString(9);
-        String comment = rs.getString(10);
+    private static void tableAttrs(ResultSet rs, List<Attr> attrs) throws SQLException {
+        String comment = rs.getString(4);
+        if (comment != null) {
+            attrs.add(new Comment(comment));
+        }
+        String partition = rs.getString(24);
+        if (partition != null) {
+            attrs.add(partition(partition));
+        }
+        boolean enabled = rs.getBoolean(22);
+        boolean forced = rs.getBoolean(23);
+        if (enabled || forced) {
+            attrs.add(new RowSecurity(enabled, forced));
+        }
+    }
+
+    /**
+     * The partition key as {@code pg_get_partkeydef} prints it ({@code RANGE (a, lower(b))}): plain
+     * column names are columns, anything else an expression.
+     */
+    static Partition partition(String def) {
+        int open = def.indexOf('(');
+        Partition.Strategy strategy = Partition.Strategy.valueOf(def.substring(0, open).trim().toUpperCase(Locale.ROOT));
+        String inner = def.substring(open + 1, def.lastIndexOf(')'));
+        List<PartitionKey> keys = new ArrayList<>();
+        for (String part : PostgresInspectObjects.splitTopLevel(inner)) {
+            String p = part.strip();
+            if (p.matches("[a-z_][a-z0-9_$]*")) {
+                keys.add(new PartitionKey(Optional.of(p), Optional.empty()));
+            } else if (p.matches("\"(?:[^\"]|\"\")+\"")) {
+                keys.add(new PartitionKey(Optional.of(p.substring(1, p.length() - 1).replace("\"\"", "\"")), Optional.empty()));
+            } else {
+                keys.add(new PartitionKey(Optional.empty(), Optional.of(p)));
+            }
+        }
+        return new Partition(strategy, keys);
+    }
+
+    private static Column column(ResultSet rs, String table, String name, SchemaBuilder schema) throws SQLException {
+        ColumnType type = columnType(rs.getString(6), rs.getString(12), rs.getString(13), rs.getString(14),
+                rs.getString(15), rs.getString(16), rs.getString(17));
+        boolean nullable = !rs.getBoolean(7);
+        String defaultText = rs.getString(8);
+        String identity = rs.getString(9);
+        String generated = rs.getString(10);
+        String comment = rs.getString(11);
+        String collation = rs.getString(20);
+        String ownedSequence = rs.getString(21);
         List<Attr> attrs = new ArrayList<>();
         Optional<Expr> defaultValue = Optional.empty();
         if ("s".equals(generated) || "v".equals(generated)) {
             attrs.add(new GeneratedExpr(defaultText, "s".equals(generated)));
+        } else if (isSerial(table, name, type, defaultText, ownedSequence)) {
+            type = new SerialType(((IntegerType) type).bits(), "");
+            schema.serialSequences.add(ownedSequence);
         } else {
             defaultValue = defaultExpr(defaultText, type);
         }
         if ("a".equals(identity) || "d".equals(identity)) {
             attrs.add(new Identity("a".equals(identity) ? Identity.Generation.ALWAYS : Identity.Generation.BY_DEFAULT,
-                    rs.getLong(17), rs.getLong(18)));
+                    rs.getLong(18), rs.getLong(19)));
+        }
+        if (collation != null) {
+            attrs.add(new Collation(collation));
         }
         if (comment != null) {
             attrs.add(new Comment(comment));
@@ -157,20 +282,68 @@ public final class PostgresInspector implements Inspector {
     }
 
     /**
-     * The kind of a column type: enums (and arrays of enums) are recognised from the catalog, so they
-     * resolve to the right schema whatever the search_path; base types are parsed from
-     * {@code format_type()}; other user types (domains, composites, ranges) stay unsupported for now.
+     * Whether a column is what {@code serial} makes: an integer column whose default is the next value
+     * of the sequence it owns, named {@code <table>_<column>_seq} as PostgreSQL names it. A sequence
+     * named otherwise stays a sequence of its own, so the column keeps its {@code nextval} default.
+     */
+    static boolean isSerial(String table, String column, ColumnType type, String defaultText, String ownedSequence) {
+        if (!(type instanceof IntegerType i) || i.bits() < 16 || defaultText == null || ownedSequence == null
+                || !ownedSequence.equals(table + "_" + column + "_seq")) {
+            return false;
+        }
+        Matcher m = NEXTVAL.matcher(defaultText);
+        if (!m.matches()) {
+            return false;
+        }
+        String ref = m.group(1).replace("''", "'");
+        String last = ref.substring(ref.lastIndexOf('.') + 1);
+        if (last.startsWith("\"")) {
+            // A quoted name: the dot search above may have cut inside the quotes.
+            int open = ref.lastIndexOf("\"", ref.length() - 2);
+            last = ref.substring(open + 1, ref.length() - 1).replace("\"\"", "\"");
+        } else {
+            last = last.endsWith("\"") ? last.substring(0, last.length() - 1) : last;
+        }
+        return last.equals(ownedSequence);
+    }
+
+    /**
+     * The kind of a column type from the catalog: enums, domains, composites and user ranges (and
+     * arrays of them) are references resolved to their schema whatever the search_path; types of
+     * PostgreSQL itself are parsed from {@code format_type()}; base types of extensions keep their
+     * spelling.
      */
     static ColumnType columnType(String formatted, String typtype, String typeSchema, String typeName,
             String elemTyptype, String elemSchema, String elemName) {
+        if (elemTyptype != null && !elemTyptype.isEmpty()) {
+            ColumnType element = userType(elemTyptype, elemSchema, elemName);
+            if (element != null) {
+                return new ArrayType(element);
+            }
+        }
+        ColumnType user = userType(typtype, typeSchema, typeName);
+        if (user != null) {
+            return user;
+        }
+        if ("pg_catalog".equals(typeSchema)) {
+            return PostgresTypes.parse(formatted);
+        }
+        return new UnsupportedType(formatted);
+    }
+
+    private static ColumnType userType(String typtype, String schema, String name) {
         if ("e".equals(typtype)) {
-            return new EnumRef(typeSchema, typeName);
+            return new EnumRef(schema, name);
         }
-        if ("e".equals(elemTyptype)) {
-            return new ArrayType(new EnumRef(elemSchema, elemName));
-        }
-        boolean builtIn = "b".equals(typtype) && (elemTyptype == null || "b".equals(elemTyptype));
-        return builtIn ? PostgresTypes.parse(formatted) : new UnsupportedType(formatted);
+        boolean user = "d".equals(typtype) || "c".equals(typtype)
+                || ("r".equals(typtype) || "m".equals(typtype)) && !"pg_catalog".equals(schema);
+        return user ? new UserTypeRef(schema, name) : null;
+    }
+
+    /** A type list entry of {@link PostgresQueries#typeRow}. */
+    static ColumnType typeRow(String row) {
+        String[] f = row.split("\u001f", -1);
+        return columnType(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
     }
 
     /**
@@ -199,17 +372,25 @@ public final class PostgresInspector implements Inspector {
 
     private void readIndexes(Connection c, String[] schemas, Map<String, SchemaBuilder> builders) {
         query(c, "indexes", PostgresQueries.INDEXES, ps -> bindSchemas(ps, schemas), rs -> {
-            TableBuilder t = builders.get(rs.getString(1)).tables.get(rs.getString(2));
-            if (t == null) {
-                return; // a table created between the two queries
+            SchemaBuilder schema = builders.get(rs.getString(1));
+            String relation = rs.getString(2);
+            Map<String, IndexBuilder> owner;
+            if (schema.tables.containsKey(relation)) {
+                owner = schema.tables.get(relation).indexes;
+            } else if (schema.views.containsKey(relation)) {
+                owner = schema.views.get(relation).indexes;
+            } else {
+                return; // a relation created between two queries
             }
-            IndexBuilder ix = t.indexes.computeIfAbsent(rs.getString(3), IndexBuilder::new);
+            IndexBuilder ix = owner.computeIfAbsent(rs.getString(3), IndexBuilder::new);
             ix.primary = rs.getBoolean(4);
             ix.unique = rs.getBoolean(5);
             ix.constraint = rs.getString(6);
             ix.method = rs.getString(7);
             ix.predicate = rs.getString(8);
             ix.comment = rs.getString(9);
+            ix.nullsNotDistinct = rs.getBoolean(20);
+            ix.storage = storageParams(strings(rs.getArray(21)));
             boolean included = rs.getBoolean(11);
             String column = rs.getString(12);
             if (included) {
@@ -224,15 +405,64 @@ public final class PostgresInspector implements Inspector {
             if (nullsFirst != desc) {
                 attrs.add(new NullsOrder(nullsFirst));
             }
+            String opclass = rs.getString(16);
+            List<String> opclassParams = strings(rs.getArray(19));
+            // A default operator class is implied, unless it carries parameters (tsvector_ops(siglen=32)).
+            if (opclass != null && (!rs.getBoolean(18) || !opclassParams.isEmpty())) {
+                String opSchema = rs.getString(17);
+                String qualified = "pg_catalog".equals(opSchema) || "public".equals(opSchema) || opSchema.equals(schema.name)
+                        ? opclass : opSchema + "." + opclass;
+                attrs.add(new OpClass(qualified, opclassParams));
+            }
+            String operator = rs.getString(22);
+            if (operator != null) {
+                attrs.add(new ExcludeOperator(operator));
+            }
             ix.parts.add(new IndexPart(key, desc, attrs));
         });
+    }
+
+    /**
+     * BRIN's {@code autosummarize} and {@code pages_per_range} from an index's reloptions, when one is
+     * set; other access methods' options are not modelled.
+     */
+    static Attr storageParams(List<String> reloptions) {
+        boolean autosummarize = false;
+        int pages = 128;
+        boolean any = false;
+        for (String option : reloptions) {
+            int eq = option.indexOf('=');
+            String key = option.substring(0, eq);
+            String value = option.substring(eq + 1);
+            if (key.equals("autosummarize")) {
+                autosummarize = value.equalsIgnoreCase("on") || value.equalsIgnoreCase("true");
+                any = true;
+            } else if (key.equals("pages_per_range")) {
+                pages = Integer.parseInt(value);
+                any = true;
+            }
+        }
+        return any ? new IndexStorageParams(autosummarize, pages) : null;
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        List<String> out = new ArrayList<>(values.length);
+        for (Object v : values) {
+            out.add(v == null ? null : v.toString());
+        }
+        return out;
     }
 
     private void readChecks(Connection c, String[] schemas, Map<String, SchemaBuilder> builders) {
         query(c, "checks", PostgresQueries.CHECKS, ps -> bindSchemas(ps, schemas), rs -> {
             TableBuilder t = builders.get(rs.getString(1)).tables.get(rs.getString(2));
             if (t != null) {
-                t.checks.add(new Check(rs.getString(3), rs.getString(4)));
+                List<Attr> attrs = rs.getBoolean(5) ? List.of(new NoInherit()) : List.of();
+                t.checks.add(new Check(rs.getString(3), rs.getString(4), attrs));
             }
         });
     }
@@ -250,6 +480,9 @@ public final class PostgresInspector implements Inspector {
             fk.refColumns.add(rs.getString(8));
             fk.onUpdate = action(rs.getString(9));
             fk.onDelete = action(rs.getString(10));
+            if (rs.getBoolean(11) && fk.attrs.isEmpty()) {
+                fk.attrs.add(new Deferrable(rs.getBoolean(12)));
+            }
         });
     }
 
@@ -267,15 +500,15 @@ public final class PostgresInspector implements Inspector {
 
     private void readViews(Connection c, String[] schemas, Map<String, SchemaBuilder> builders) {
         query(c, "views", PostgresQueries.VIEWS, ps -> bindSchemas(ps, schemas), rs -> {
-            List<Attr> attrs = new ArrayList<>();
+            ViewBuilder v = builders.get(rs.getString(1)).view(rs.getString(2));
+            v.definition = viewDefinition(rs.getString(4));
             if ("m".equals(rs.getString(3))) {
-                attrs.add(new Materialized());
+                v.attrs.add(new Materialized());
             }
             String comment = rs.getString(5);
             if (comment != null) {
-                attrs.add(new Comment(comment));
+                v.attrs.add(new Comment(comment));
             }
-            builders.get(rs.getString(1)).views.add(new View(rs.getString(2), viewDefinition(rs.getString(4)), attrs));
         });
     }
 
@@ -285,13 +518,14 @@ public final class PostgresInspector implements Inspector {
         return s.endsWith(";") ? s.substring(0, s.length() - 1).stripTrailing() : s;
     }
 
-    private static void bindSchemas(PreparedStatement ps, String[] schemas) throws SQLException {
+    static void bindSchemas(PreparedStatement ps, String[] schemas) throws SQLException {
         Array array = ps.getConnection().createArrayOf("text", schemas);
         ps.setArray(1, array);
     }
 
     /** Runs one catalog query: the only place this class talks to the server, so it is what is counted. */
-    private void query(Connection c, String what, String sql, Binder binder, RowReader reader) {
+    private void query(Connection c, String what, String sql, PostgresInspectObjects.Binder binder,
+            PostgresInspectObjects.RowReader reader) {
         queries.incrementAndGet();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (binder != null) {
@@ -305,129 +539,6 @@ public final class PostgresInspector implements Inspector {
         } catch (SQLException e) {
             throw new Atlas4jException(ErrorCode.CONNECTION, "inspect: reading " + what + " failed: " + e.getMessage(),
                     "check that the user may read the PostgreSQL catalogs", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private record SchemaRow(String name, String comment) {
-    }
-
-    private static final class SchemaBuilder {
-        final SchemaRow row;
-        final Map<String, TableBuilder> tables = new LinkedHashMap<>();
-        final Map<String, List<String>> enums = new LinkedHashMap<>();
-        final List<View> views = new ArrayList<>();
-
-        SchemaBuilder(SchemaRow row) {
-            this.row = row;
-        }
-
-        TableBuilder table(String name) {
-            return tables.computeIfAbsent(name, TableBuilder::new);
-        }
-
-        Schema build(InspectOptions options) {
-            List<Table> ts = new ArrayList<>(tables.size());
-            for (TableBuilder t : tables.values()) {
-                if (options.includesObject(row.name(), t.name)) {
-                    ts.add(t.build());
-                }
-            }
-            List<View> vs = views.stream().filter(v -> options.includesObject(row.name(), v.name())).toList();
-            List<EnumType> es = enums.entrySet().stream().map(e -> new EnumType(e.getKey(), e.getValue())).toList();
-            List<Attr> attrs = row.comment() == null ? List.of() : List.of(new Comment(row.comment()));
-            return new Schema(row.name(), ts, vs, es, attrs);
-        }
-    }
-
-    private static final class TableBuilder {
-        final String name;
-        String comment;
-        final List<Column> columns = new ArrayList<>();
-        final Map<String, IndexBuilder> indexes = new LinkedHashMap<>();
-        final Map<String, FkBuilder> foreignKeys = new LinkedHashMap<>();
-        final List<Check> checks = new ArrayList<>();
-
-        TableBuilder(String name) {
-            this.name = name;
-        }
-
-        Table build() {
-            Optional<PrimaryKey> pk = Optional.empty();
-            List<Index> idx = new ArrayList<>();
-            for (IndexBuilder ix : indexes.values()) {
-                if (ix.primary) {
-                    pk = Optional.of(new PrimaryKey(ix.name, ix.parts));
-                } else {
-                    idx.add(ix.build());
-                }
-            }
-            List<ForeignKey> fks = foreignKeys.values().stream().map(FkBuilder::build).toList();
-            List<Attr> attrs = comment == null ? List.of() : List.of(new Comment(comment));
-            return new Table(name, columns, pk, idx, fks, checks, attrs);
-        }
-    }
-
-    private static final class IndexBuilder {
-        final String name;
-        boolean primary;
-        boolean unique;
-        String constraint;
-        String method;
-        String predicate;
-        String comment;
-        final List<IndexPart> parts = new ArrayList<>();
-        final List<String> include = new ArrayList<>();
-
-        IndexBuilder(String name) {
-            this.name = name;
-        }
-
-        Index build() {
-            List<Attr> attrs = new ArrayList<>();
-            attrs.add(new IndexType(method));
-            if (predicate != null) {
-                attrs.add(new IndexPredicate(predicate));
-            }
-            if (!include.isEmpty()) {
-                attrs.add(new IndexInclude(include));
-            }
-            if ("u".equals(constraint)) {
-                attrs.add(new IndexConstraint(IndexConstraint.Kind.UNIQUE));
-            } else if ("x".equals(constraint)) {
-                attrs.add(new IndexConstraint(IndexConstraint.Kind.EXCLUDE));
-            }
-            if (comment != null) {
-                attrs.add(new Comment(comment));
-            }
-            return new Index(name, unique, parts, attrs);
-        }
-    }
-
-    private static final class FkBuilder {
-        final String name;
-        final List<String> columns = new ArrayList<>();
-        final List<String> refColumns = new ArrayList<>();
-        String refSchema;
-        String refTable;
-        ForeignKey.Action onUpdate;
-        ForeignKey.Action onDelete;
-
-        FkBuilder(String name) {
-            this.name = name;
-        }
-
-        ForeignKey build() {
-            return new ForeignKey(name, columns, refSchema, refTable, refColumns, onUpdate, onDelete);
         }
     }
 }

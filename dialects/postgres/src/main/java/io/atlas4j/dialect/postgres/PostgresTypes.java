@@ -1,5 +1,6 @@
 package io.atlas4j.dialect.postgres;
 
+import io.atlas4j.dialect.postgres.PostgresAttrs.SerialType;
 import io.atlas4j.schema.ColumnType;
 import io.atlas4j.schema.ColumnType.ArrayType;
 import io.atlas4j.schema.ColumnType.BinaryType;
@@ -12,17 +13,27 @@ import io.atlas4j.schema.ColumnType.JsonType;
 import io.atlas4j.schema.ColumnType.StringType;
 import io.atlas4j.schema.ColumnType.TimeType;
 import io.atlas4j.schema.ColumnType.UnsupportedType;
+import io.atlas4j.schema.ColumnType.UserTypeRef;
 import io.atlas4j.schema.ColumnType.UuidType;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * PostgreSQL type spellings to {@link ColumnType} and back. {@link #parse} accepts what
- * {@code format_type()} prints and the usual aliases ({@code int4}, {@code varchar(n)},
- * {@code timestamptz}...); {@link #format} prints the canonical {@code format_type()} spelling, which is
- * what type equality compares.
+ * {@code format_type()} prints, the catalog names ({@code int4}, {@code _int4}, {@code timestamptz}...)
+ * and the usual aliases ({@code varchar(n)}, {@code serial4}...); {@link #format} prints the canonical
+ * {@code format_type()} spelling, which is what type equality compares.
+ *
+ * <p>Built-in types the neutral model has no kind for (intervals, bit strings, network, geometric,
+ * range, text-search, OID and pseudo types...) parse to an {@link UnsupportedType} holding their
+ * canonical spelling, so two spellings of one type still compare equal. Schema-qualified names that
+ * are not built-in are {@link UserTypeRef}s; bare unknown names stay {@link UnsupportedType}s with
+ * the spelling given, as the schema they live in is unknown.
  */
 public final class PostgresTypes {
 
@@ -33,30 +44,119 @@ public final class PostgresTypes {
     private static final Pattern TIME = Pattern.compile(
             "(timestamp|time)\\s*(?:\\(\\s*(\\d+)\\s*\\))?\\s*(with time zone|without time zone)?");
     private static final Pattern TIME_ALIAS = Pattern.compile("(timestamptz|timetz)\\s*(?:\\(\\s*(\\d+)\\s*\\))?");
+    private static final Pattern INTERVAL = Pattern.compile(
+            "interval(?:\\s+(year|month|day|hour|minute|second|year to month|day to hour|day to minute|day to second"
+                    + "|hour to minute|hour to second|minute to second))?\\s*(?:\\(\\s*(\\d+)\\s*\\))?");
+    /** A possibly quoted identifier. */
+    private static final String IDENT = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
+    private static final Pattern QUALIFIED = Pattern.compile("(" + IDENT + ")\\s*\\.\\s*(" + IDENT + ")");
+
+    /**
+     * Built-in types without a neutral kind, by every spelling, to their canonical spelling: network,
+     * money, geometric, text search, ranges, XML, OID and internal types, and the pseudo types routine
+     * signatures use.
+     */
+    private static final Map<String, String> NAMED = named();
 
     private PostgresTypes() {
     }
 
+    private static Map<String, String> named() {
+        Map<String, String> m = new HashMap<>();
+        for (String n : List.of("money", "cidr", "inet", "macaddr", "macaddr8", "tsvector", "tsquery", "xml", "point",
+                "line", "lseg", "box", "path", "polygon", "circle", "oid", "regclass", "regproc", "regprocedure",
+                "regoper", "regoperator", "regtype", "regconfig", "regdictionary", "regnamespace", "regrole",
+                "regcollation", "xid", "xid8", "cid", "tid", "pg_lsn", "pg_snapshot", "txid_snapshot", "name",
+                "int2vector", "oidvector", "aclitem", "refcursor", "jsonpath", "pg_node_tree",
+                "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "int4multirange",
+                "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
+                "record", "trigger", "event_trigger", "void", "any", "anyelement", "anyarray", "anynonarray",
+                "anyenum", "anyrange", "anymultirange", "anycompatible", "anycompatiblearray",
+                "anycompatiblenonarray", "anycompatiblerange", "anycompatiblemultirange", "internal", "cstring",
+                "language_handler", "fdw_handler", "index_am_handler", "tsm_handler", "table_am_handler", "unknown")) {
+            m.put(n, n);
+        }
+        m.put("\"char\"", "\"char\"");
+        return Map.copyOf(m);
+    }
+
     /** The kind of {@code raw}; spellings this dialect does not model become {@link UnsupportedType}. */
     public static ColumnType parse(String raw) {
-        String t = raw.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (t.endsWith("[]")) {
-            ColumnType element = parse(t.substring(0, t.indexOf('[')));
-            return element instanceof UnsupportedType ? new UnsupportedType(raw.trim()) : new ArrayType(element);
+        String trimmed = raw.trim();
+        String t = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (t.endsWith("]") && t.indexOf('[') > 0) {
+            return new ArrayType(parse(trimmed.substring(0, trimmed.indexOf('['))));
         }
+        if (t.endsWith(" array")) {
+            return new ArrayType(parse(trimmed.substring(0, trimmed.length() - " array".length())));
+        }
+        if (t.length() > 1 && t.charAt(0) == '_') {
+            // The catalog names an array type after its element with a leading underscore (_int4).
+            ColumnType element = parse(trimmed.substring(1));
+            if (builtIn(element)) {
+                return new ArrayType(element);
+            }
+        }
+        ColumnType known = parseBuiltIn(t);
+        if (known == null && t.indexOf('_') > 0) {
+            // HCL spells multi-word types with underscores (double_precision, bit_varying).
+            known = parseBuiltIn(t.replace('_', ' '));
+        }
+        if (known != null) {
+            return known;
+        }
+        Matcher q = QUALIFIED.matcher(trimmed);
+        if (q.matches()) {
+            return new UserTypeRef(unquote(q.group(1)), unquote(q.group(2)));
+        }
+        return new UnsupportedType(trimmed);
+    }
+
+    /** Whether {@code type} is a type of PostgreSQL itself (not user-defined, not unknown). */
+    private static boolean builtIn(ColumnType type) {
+        if (type instanceof UnsupportedType u) {
+            return NAMED.containsValue(u.raw()) || u.raw().startsWith("interval") || u.raw().startsWith("bit");
+        }
+        return !(type instanceof UserTypeRef || type instanceof EnumRef || type instanceof ArrayType
+                || type instanceof SerialType);
+    }
+
+    private static ColumnType parseBuiltIn(String t) {
         ColumnType time = parseTime(t);
         if (time != null) {
             return time;
         }
+        ColumnType interval = parseInterval(t);
+        if (interval != null) {
+            return interval;
+        }
+        String named = NAMED.get(t);
+        if (named != null) {
+            return new UnsupportedType(named);
+        }
         Matcher m = SIZED.matcher(t);
         if (!m.matches()) {
-            return new UnsupportedType(raw.trim());
+            return null;
         }
         String name = m.group(1).trim();
         Integer a = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer b = m.group(3) == null ? null : Integer.valueOf(m.group(3));
-        ColumnType type = parseNamed(name, a, b);
-        return type == null ? new UnsupportedType(raw.trim()) : type;
+        return parseNamed(name, a, b);
+    }
+
+    private static ColumnType parseInterval(String t) {
+        Matcher m = INTERVAL.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        String fields = m.group(1);
+        Integer p = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        if (p != null && (p > DEFAULT_TIME_PRECISION || fields != null && !fields.endsWith("second"))) {
+            return null;
+        }
+        // As for time types, the default precision 6 is not spelled out: interval(6) is interval.
+        String precision = p == null || p == DEFAULT_TIME_PRECISION ? "" : "(" + p + ")";
+        return new UnsupportedType("interval" + (fields == null ? "" : " " + fields) + precision);
     }
 
     private static ColumnType parseNamed(String name, Integer a, Integer b) {
@@ -85,8 +185,14 @@ public final class PostgresTypes {
                 return b != null || a < 1 || a > 53 ? null : new FloatType(a <= 24 ? 32 : 64);
             case "character varying", "varchar":
                 return b != null || !bare && a < 1 ? null : new StringType(StringType.Kind.VARCHAR, bare ? 0 : a);
-            case "character", "char", "bpchar":
+            case "character", "char":
                 return b != null || !bare && a < 1 ? null : new StringType(StringType.Kind.CHAR, bare ? 1 : a);
+            case "bpchar":
+                // A bare bpchar is blank-padded without a length limit, unlike character (which is character(1)).
+                if (bare) {
+                    return new UnsupportedType("bpchar");
+                }
+                return b != null || a < 1 ? null : new StringType(StringType.Kind.CHAR, a);
             case "text":
                 return bare ? new StringType(StringType.Kind.TEXT, 0) : null;
             case "boolean", "bool":
@@ -101,6 +207,17 @@ public final class PostgresTypes {
                 return bare ? new JsonType(true) : null;
             case "uuid":
                 return bare ? new UuidType() : null;
+            case "smallserial", "serial2":
+                return bare ? new SerialType(16, "") : null;
+            case "serial", "serial4":
+                return bare ? new SerialType(32, "") : null;
+            case "bigserial", "serial8":
+                return bare ? new SerialType(64, "") : null;
+            case "bit":
+                return b != null || !bare && a < 1 ? null : new UnsupportedType("bit(" + (bare ? 1 : a) + ")");
+            case "bit varying", "varbit":
+                return b != null || !bare && a < 1 ? null
+                        : new UnsupportedType(bare ? "bit varying" : "bit varying(" + a + ")");
             default:
                 return null;
         }
@@ -194,10 +311,26 @@ public final class PostgresTypes {
         if (type instanceof EnumRef e) {
             return quoteIdent(e.schema()) + "." + quoteIdent(e.name());
         }
+        if (type instanceof UserTypeRef u) {
+            return quoteIdent(u.schema()) + "." + quoteIdent(u.name());
+        }
         if (type instanceof ArrayType a) {
             return format(a.element()) + "[]";
         }
-        return ((UnsupportedType) type).raw();
+        if (type instanceof SerialType s) {
+            return s.spelling();
+        }
+        if (type instanceof UnsupportedType u) {
+            return u.raw();
+        }
+        throw new IllegalArgumentException("not a PostgreSQL type: " + type);
+    }
+
+    private static String unquote(String ident) {
+        if (ident.startsWith("\"")) {
+            return ident.substring(1, ident.length() - 1).replace("\"\"", "\"");
+        }
+        return ident.toLowerCase(Locale.ROOT);
     }
 
     /** {@code name} as an SQL identifier: quoted unless it is a plain lower-case name. */
