@@ -172,7 +172,7 @@ class MigrateEnvConfigTest {
         "revisions_schema = \"other\"|Error: cannot store revisions-table in a separate schema (\"other\") with SQLite driver",
         "baseline = \"9\"|Error: baseline version \"9\" not found",
         "lock_timeout = \"10\"|Error: time: invalid duration \"10\"",
-        "format = golang-migrate|Error: migration directory file://migrations?format=golang-migrate: format \"golang-migrate\"",
+        "format = rails|invalid format \"rails\": expected one of atlas, golang-migrate, goose, flyway, liquibase, dbmate",
     })
     void migrationAttributesFillApplyFlags(String attribute, String error) throws SQLException {
         migration("migrations", "1_a.sql", "CREATE TABLE a (id int);\n");

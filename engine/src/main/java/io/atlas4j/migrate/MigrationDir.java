@@ -2,6 +2,7 @@ package io.atlas4j.migrate;
 
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
+import io.atlas4j.migrate.format.DirFormat;
 import io.atlas4j.url.DatabaseUrl;
 import io.atlas4j.url.Redaction;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import java.util.stream.Stream;
  * An Atlas migration directory (format {@code atlas}): the {@code *.sql} files directly in one folder,
  * ordered by name, and their {@code atlas.sum}.
  *
+ * <p>A directory of another format ({@link DirFormat}: golang-migrate, goose, flyway, liquibase,
+ * dbmate) lists that format's migration files in its order (e.g. only {@code *.up.sql} for
+ * golang-migrate); {@code atlas.sum} covers exactly those files.
+ *
  * <p>The migration files are read once, when the directory is opened; other files and sub-folders are
  * ignored. {@code atlas.sum} is read when asked for, so {@link #writeSumFile()} followed by
  * {@link #validate()} sees the new file.
@@ -35,11 +40,13 @@ public final class MigrationDir {
     private final Path path;
     private final String display;
     private final List<MigrationFile> files;
+    private final DirFormat format;
 
-    private MigrationDir(Path path, String display, List<MigrationFile> files) {
+    private MigrationDir(Path path, String display, List<MigrationFile> files, DirFormat format) {
         this.path = path;
         this.display = display;
         this.files = List.copyOf(files);
+        this.format = format;
     }
 
     /**
@@ -48,16 +55,25 @@ public final class MigrationDir {
      * @throws Atlas4jException (configuration) when it does not exist, is not a directory or cannot be read
      */
     public static MigrationDir open(Path path) {
-        return open(path.toAbsolutePath().normalize(), path.toString());
+        return open(path, DirFormat.ATLAS);
+    }
+
+    /**
+     * Opens the directory at {@code path}, read as a {@code format} directory.
+     *
+     * @throws Atlas4jException (configuration) when it does not exist, is not a directory or cannot be read
+     */
+    public static MigrationDir open(Path path, DirFormat format) {
+        return open(path.toAbsolutePath().normalize(), path.toString(), Objects.requireNonNull(format, "format"));
     }
 
     /**
      * Opens the directory a {@code file://} URL names, as Atlas's {@code --dir} flag takes it:
      * {@code file://migrations} is relative to {@code workingDir}, {@code file:///abs} absolute, and
-     * {@code file://} alone means {@code migrations}. The only format is {@code atlas}
-     * ({@code ?format=atlas} is accepted).
+     * {@code file://} alone means {@code migrations}. {@code ?format=} names the directory format
+     * ({@link DirFormat#id()}: {@code atlas} when absent).
      *
-     * @throws Atlas4jException (configuration) for another scheme or format, or a missing directory
+     * @throws Atlas4jException (configuration) for another scheme, an unknown format, or a missing directory
      */
     public static MigrationDir open(String url, Path workingDir) {
         Objects.requireNonNull(url, "url");
@@ -71,30 +87,42 @@ public final class MigrationDir {
         String rest = url.substring(FILE_SCHEME.length());
         int query = rest.indexOf('?');
         String location = query < 0 ? rest : rest.substring(0, query);
-        if (query >= 0) {
-            checkFormat(url, rest.substring(query + 1));
-        }
+        DirFormat format = query < 0 ? DirFormat.ATLAS : formatOf(url, rest.substring(query + 1));
         if (location.isEmpty()) {
             location = "migrations";
         }
-        return open(workingDir.resolve(location).toAbsolutePath().normalize(), url);
+        return open(workingDir.resolve(location).toAbsolutePath().normalize(), url, format);
     }
 
-    private static void checkFormat(String url, String query) {
+    /**
+     * The format a {@code --dir} URL names with {@code ?format=}; {@code atlas} without one.
+     *
+     * @throws Atlas4jException (configuration) for an unknown format, naming the valid ones
+     */
+    public static DirFormat formatOf(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? DirFormat.ATLAS : formatOf(url, url.substring(query + 1));
+    }
+
+    private static DirFormat formatOf(String url, String query) {
+        DirFormat format = DirFormat.ATLAS;
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            if (key.equals("format") && !value.equals("atlas")) {
-                throw new Atlas4jException(ErrorCode.CONFIGURATION,
-                        "migration directory " + Redaction.mask(url) + ": format \"" + value
-                                + "\" is not supported yet",
-                        "Atlas4J reads Atlas-format directories only: drop ?format= or use ?format=atlas", null);
+            if (key.equals("format")) {
+                try {
+                    format = DirFormat.of(value);
+                } catch (Atlas4jException e) {
+                    throw new Atlas4jException(ErrorCode.CONFIGURATION,
+                            "migration directory " + Redaction.mask(url) + ": " + e.getMessage(), e.hint(), e);
+                }
             }
         }
+        return format;
     }
 
-    private static MigrationDir open(Path absolute, String display) {
+    private static MigrationDir open(Path absolute, String display, DirFormat format) {
         if (!Files.isDirectory(absolute)) {
             throw new Atlas4jException(ErrorCode.CONFIGURATION,
                     "migration directory " + display + ": " + absolute
@@ -103,20 +131,24 @@ public final class MigrationDir {
         }
         List<MigrationFile> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(absolute)) {
-            for (Path p : entries.filter(MigrationDir::isMigration).toList()) {
-                files.add(new MigrationFile(p.getFileName().toString(), Files.readAllBytes(p), p));
+            for (Path p : entries.filter(p -> isMigration(p, format)).toList()) {
+                files.add(new MigrationFile(p.getFileName().toString(), Files.readAllBytes(p), p, format));
             }
         } catch (IOException e) {
             throw new Atlas4jException(ErrorCode.CONFIGURATION,
                     "cannot read migration directory " + absolute + ": " + e.getMessage(), e);
         }
-        files.sort(MigrationFile.ORDER);
-        return new MigrationDir(absolute, display, files);
+        return new MigrationDir(absolute, display, format.arrange(files), format);
     }
 
-    // Atlas globs "*.sql" in the folder itself: sub-folders and other files are not migrations.
-    private static boolean isMigration(Path p) {
-        return p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p);
+    // Atlas globs "*.sql" (per format) in the folder itself: sub-folders and other files are not migrations.
+    private static boolean isMigration(Path p, DirFormat format) {
+        return format.isMigration(p.getFileName().toString()) && Files.isRegularFile(p);
+    }
+
+    /** The directory format ({@code atlas} unless the URL named another). */
+    public DirFormat format() {
+        return format;
     }
 
     /** The directory (absolute). */
@@ -124,7 +156,7 @@ public final class MigrationDir {
         return path;
     }
 
-    /** The migration files in order (byte-wise by name). */
+    /** The migration files in order (byte-wise by name; flyway: by version, see {@link DirFormat#arrange}). */
     public List<MigrationFile> files() {
         return files;
     }
@@ -136,7 +168,7 @@ public final class MigrationDir {
 
     /**
      * The files to apply to reach {@code version} from an empty database: every file whose version
-     * compares (as a string) at most {@code version}, in directory order. Checkpoint files are included
+     * compares (as a string; flyway: numerically) at most {@code version}, in directory order. Checkpoint files are included
      * like any other file.
      *
      * @throws Atlas4jException (configuration) {@code migration version "<v>" was not found in <dir>}
@@ -148,7 +180,7 @@ public final class MigrationDir {
                     "migration version \"" + version + "\" was not found in " + display, versionsHint(), null);
         }
         return files.stream()
-                .filter(f -> MigrationFile.STRING_ORDER.compare(f.version(), version) <= 0)
+                .filter(f -> format.versionOrder().compare(f.version(), version) <= 0)
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package io.atlas4j.migrate;
 
+import io.atlas4j.migrate.format.DirFormat;
+import io.atlas4j.migrate.format.UpSql;
 import io.atlas4j.sql.SplitRules;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -8,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +25,16 @@ import java.util.Optional;
  * {@code 20240613061102}, {@code add_users}; {@code 1.sql} → {@code 1}, empty). Files and versions are
  * ordered byte-wise as UTF-8 strings, never numerically: {@code 10_b.sql} comes before {@code 9_a.sql}.
  *
+ * <p>A file of another directory format ({@link DirFormat}) keeps its raw bytes in {@link #content()}
+ * (what {@code atlas.sum} hashes); {@link #upText()} and {@link #upSql()} give the up migration to execute,
+ * and {@link #version()} / {@link #description()} follow the format's naming.
+ *
  * @param name the file name, e.g. {@code 1_init.sql}
  * @param content the raw bytes, hashed as they are (no newline normalisation)
  * @param path the file on disk, or null for a file built in memory
+ * @param format the directory format the file belongs to
  */
-public record MigrationFile(String name, byte[] content, Path path) {
+public record MigrationFile(String name, byte[] content, Path path, DirFormat format) {
 
     /** Orders names and versions byte-wise over their UTF-8 encoding, as Go compares strings. */
     public static final Comparator<String> STRING_ORDER = (a, b) ->
@@ -40,11 +48,22 @@ public record MigrationFile(String name, byte[] content, Path path) {
     public MigrationFile {
         Objects.requireNonNull(name, "name");
         content = Objects.requireNonNull(content, "content").clone();
+        Objects.requireNonNull(format, "format");
+    }
+
+    /** A file of an Atlas-format directory. */
+    public MigrationFile(String name, byte[] content, Path path) {
+        this(name, content, path, DirFormat.ATLAS);
     }
 
     /** A file built in memory, without a path. */
     public static MigrationFile of(String name, String text) {
         return new MigrationFile(name, text.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** A file of a {@code format} directory built in memory, without a path. */
+    public static MigrationFile of(String name, String text, DirFormat format) {
+        return new MigrationFile(name, text.getBytes(StandardCharsets.UTF_8), null, format);
     }
 
     /** The raw bytes (a copy). */
@@ -58,13 +77,22 @@ public record MigrationFile(String name, byte[] content, Path path) {
         return new String(content, StandardCharsets.UTF_8);
     }
 
-    /** The version: the name without {@code .sql}, up to the first {@code _}. */
+    /**
+     * The version: the name without {@code .sql}, up to the first {@code _}; in another format, the
+     * format's version ({@link DirFormat#version(String)}, e.g. {@code 1.2} for flyway's {@code V1_2__x.sql}).
+     */
     public String version() {
-        return versionOf(name);
+        return format == DirFormat.ATLAS ? versionOf(name) : format.version(name);
     }
 
-    /** The description: the name without {@code .sql}, after the first {@code _}; empty without one. */
+    /**
+     * The description: the name without {@code .sql}, after the first {@code _}; empty without one. In
+     * another format, the format's description ({@link DirFormat#description(String)}).
+     */
     public String description() {
+        if (format != DirFormat.ATLAS) {
+            return format.description(name);
+        }
         String base = stripSuffix(name);
         int cut = base.indexOf('_');
         return cut < 0 ? "" : base.substring(cut + 1);
@@ -118,9 +146,38 @@ public record MigrationFile(String name, byte[] content, Path path) {
         return !directives("txtar").isEmpty();
     }
 
-    /** The statements of the file, split with the dialect's rules (honouring {@code atlas:delimiter}). */
+    /**
+     * The statements of the file, split with the dialect's rules (honouring {@code atlas:delimiter}); in
+     * another format, the statements of its up migration ({@link #upSql()}).
+     */
     public List<SqlStatement> statements(SplitRules rules) {
-        return StatementSplitter.split(SqlScript.of(uri(), text()), rules);
+        if (format == DirFormat.ATLAS) {
+            return StatementSplitter.split(SqlScript.of(uri(), text()), rules);
+        }
+        List<SqlStatement> statements = new ArrayList<>();
+        for (UpSql.Part part : upSql().parts()) {
+            statements.addAll(part.single() ? List.of(part.statement(uri()))
+                    : StatementSplitter.split(part.script(uri()), rules));
+        }
+        return statements;
+    }
+
+    /**
+     * The up migration: the SQL to execute, in parts with their lines in the file. For an Atlas file,
+     * the whole file.
+     */
+    public UpSql upSql() {
+        return format.upSql(this);
+    }
+
+    /**
+     * The text of the up migration ({@link #upSql()}): for an Atlas, flyway or golang-migrate file the
+     * whole file ({@link #text()}); for goose, dbmate and liquibase the up section without the format's
+     * marker lines. A goose {@code StatementBegin/End} block is not marked in it: execute with
+     * {@link #upSql()} to keep such a block one statement.
+     */
+    public String upText() {
+        return format == DirFormat.ATLAS ? text() : upSql().text();
     }
 
     /** The file's URI for positions in messages: its path, or {@code file:<name>} for an in-memory file. */
@@ -143,16 +200,17 @@ public record MigrationFile(String name, byte[] content, Path path) {
     @Override
     public boolean equals(Object o) {
         return o instanceof MigrationFile f && name.equals(f.name) && Arrays.equals(content, f.content)
-                && Objects.equals(path, f.path);
+                && Objects.equals(path, f.path) && format == f.format;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, Arrays.hashCode(content), path);
+        return Objects.hash(name, Arrays.hashCode(content), path, format);
     }
 
     @Override
     public String toString() {
-        return "MigrationFile[" + name + ", " + content.length + " bytes" + (path != null ? ", " + path : "") + "]";
+        return "MigrationFile[" + name + ", " + content.length + " bytes" + (path != null ? ", " + path : "")
+                + (format != DirFormat.ATLAS ? ", " + format.id() : "") + "]";
     }
 }

@@ -61,8 +61,8 @@ class MigrationDirTest {
                 .hasMessage("unsupported migration directory URL \"migrations\": missing scheme");
         assertThatThrownBy(() -> MigrationDir.open("s3://bucket/m", dir))
                 .hasMessage("unsupported migration directory URL \"s3://bucket/m\": only file:// directories are supported");
-        assertThatThrownBy(() -> MigrationDir.open("file://.?format=flyway", dir))
-                .hasMessage("migration directory file://.?format=flyway: format \"flyway\" is not supported yet");
+        assertThatThrownBy(() -> MigrationDir.open("file://.?format=rails", dir))
+                .hasMessage("migration directory file://.?format=rails: unknown migration directory format \"rails\"");
     }
 
     @Test

@@ -63,7 +63,7 @@ final class VersionCache implements AutoCloseable {
         }
         List<SqlScript> scripts = new ArrayList<>();
         for (MigrationFile file : migrations.filesUpTo(version)) {
-            scripts.add(SqlScript.of(file.uri(), file.text()));
+            scripts.add(SqlScript.of(file.uri(), file.upText()));
         }
         // A failure here (the file and line of a broken migration) is not reported: the case replays the
         // files from the empty state and its migrate step reports it the way it always does.

@@ -4,7 +4,7 @@ import io.atlas4j.dialect.Dialect;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.migrate.MigrationFile;
-import io.atlas4j.sql.SqlScript;
+import io.atlas4j.migrate.format.UpSql;
 import io.atlas4j.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,10 @@ import java.util.List;
  * The statements of a migration file as Atlas executes, logs and hashes them: split with the dialect's
  * rules, and, where the file ends a statement with the default {@code ;}, with the {@code ;} kept
  * ({@code CREATE TABLE t (id int);}). A custom delimiter is not part of the text.
+ *
+ * <p>Only the file's up migration ({@link MigrationFile#upSql()}) is split: the whole file in the Atlas
+ * format, e.g. the {@code -- +goose Up} section of a goose file; a part that is one statement as it stands
+ * (goose {@code StatementBegin/End}) is taken whole.
  *
  * @param statements the split statements (positions for messages)
  * @param texts the texts to execute, one per statement
@@ -30,18 +34,34 @@ public record FileStatements(List<SqlStatement> statements, List<String> texts) 
      * @throws Atlas4jException (apply) {@code sql/migrate: scanning statements from "<f>": <err>}
      */
     public static FileStatements of(MigrationFile file, Dialect dialect) {
-        String content = file.text();
+        boolean defaultDelimiter = file.delimiter().isEmpty();
+        List<SqlStatement> statements = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (UpSql.Part part : file.upSql().parts()) {
+            if (part.single()) {
+                SqlStatement whole = part.statement(file.uri());
+                statements.add(whole);
+                texts.add(whole.text());
+            } else {
+                split(file, part, dialect, defaultDelimiter, statements, texts);
+            }
+        }
+        return new FileStatements(statements, texts);
+    }
+
+    private static void split(MigrationFile file, UpSql.Part part, Dialect dialect, boolean defaultDelimiter,
+            List<SqlStatement> allStatements, List<String> texts) {
+        String content = part.text();
         List<SqlStatement> statements;
         try {
-            statements = dialect.split(SqlScript.of(file.uri(), content));
+            statements = dialect.split(part.script(file.uri()));
         } catch (Atlas4jException e) {
             throw new Atlas4jException(ErrorCode.APPLY, "sql/migrate: scanning statements from \"" + file.name() + "\": "
                     + e.getMessage(), e);
         }
+        allStatements.addAll(statements);
         // The splitter drops every delimiter; Atlas keeps the default one. Find each statement in the source
         // to see what ends it.
-        boolean defaultDelimiter = file.delimiter().isEmpty();
-        List<String> texts = new ArrayList<>();
         int from = 0;
         for (SqlStatement s : statements) {
             String text = s.text();
@@ -55,6 +75,5 @@ public record FileStatements(List<SqlStatement> statements, List<String> texts) 
             }
             texts.add(text);
         }
-        return new FileStatements(statements, texts);
     }
 }

@@ -36,7 +36,7 @@ final class MigrateRunner implements StepRunner<Step.Migrate> {
             if (current != null && MigrationFile.STRING_ORDER.compare(file.version(), current) <= 0) {
                 continue;
             }
-            for (SqlStatement statement : context.dialect().split(SqlScript.of(file.uri(), file.text()))) {
+            for (SqlStatement statement : context.dialect().split(SqlScript.of(file.uri(), file.upText()))) {
                 try {
                     SqlRunner.execute(context, statement);
                 } catch (SQLException e) {
