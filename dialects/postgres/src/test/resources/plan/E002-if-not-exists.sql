@@ -1,0 +1,2 @@
+-- Add new schema named "test"
+CREATE SCHEMA IF NOT EXISTS "test";

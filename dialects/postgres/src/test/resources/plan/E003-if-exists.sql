@@ -1,0 +1,2 @@
+-- Drop schema named "atlas"
+DROP SCHEMA IF EXISTS "atlas" CASCADE;

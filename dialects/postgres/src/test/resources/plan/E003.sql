@@ -1,0 +1,2 @@
+-- Drop schema named "atlas"
+DROP SCHEMA "atlas" CASCADE;

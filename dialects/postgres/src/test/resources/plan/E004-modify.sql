@@ -1,0 +1,2 @@
+-- Set comment to schema: "modify2"
+COMMENT ON SCHEMA "modify2" IS 'new';

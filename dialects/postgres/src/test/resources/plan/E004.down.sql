@@ -1,0 +1,2 @@
+-- reverse: Set comment to schema: "modify1"
+COMMENT ON SCHEMA "modify1" IS '';

@@ -1,0 +1,11 @@
+-- Create "t1" table
+CREATE TABLE "t1" (
+  "a" integer NOT NULL,
+  "b" integer NOT NULL,
+  "id" integer NOT NULL,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "fk1" FOREIGN KEY ("a") REFERENCES "t2" ("a") ON UPDATE NO ACTION ON DELETE NO ACTION,
+  CONSTRAINT "fk2" FOREIGN KEY ("a") REFERENCES "t2" ("a") ON UPDATE NO ACTION ON DELETE NO ACTION,
+  CONSTRAINT "ck1" CHECK (a > 0),
+  CONSTRAINT "ck2" CHECK (a > 0)
+);

@@ -1,0 +1,2 @@
+-- Drop "users" table
+DROP TABLE "users" CASCADE;

@@ -1,0 +1,2 @@
+-- Drop "posts" table
+DROP TABLE "posts";

@@ -1,0 +1,2 @@
+-- Set comment to table: "users"
+COMMENT ON TABLE "public"."users" IS 'foo';

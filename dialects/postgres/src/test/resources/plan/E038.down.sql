@@ -1,0 +1,2 @@
+-- reverse: Set comment to column: "state" on table: "users"
+COMMENT ON COLUMN "users"."state" IS 'bar';

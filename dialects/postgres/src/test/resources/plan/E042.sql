@@ -1,0 +1,2 @@
+-- Modify "posts" table
+ALTER TABLE "posts" ALTER COLUMN "c1" DROP EXPRESSION;

@@ -1,0 +1,2 @@
+-- reverse: Modify "users" table
+ALTER TABLE "users" ALTER COLUMN "name" TYPE text;

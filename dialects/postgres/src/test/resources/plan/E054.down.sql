@@ -1,0 +1,2 @@
+-- reverse: Drop index "name_index" from table: "users"
+CREATE INDEX "name_index" ON "users" ("name");

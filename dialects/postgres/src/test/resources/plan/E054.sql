@@ -1,0 +1,2 @@
+-- Drop index "name_index" from table: "users"
+DROP INDEX "name_index";

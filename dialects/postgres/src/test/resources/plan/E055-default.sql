@@ -1,0 +1,2 @@
+-- Create index "id_brin" to table: "users"
+CREATE INDEX "id_brin" ON "users" USING BRIN ("id" DESC);

@@ -1,0 +1,2 @@
+-- reverse: Rename an index from "a" to "b"
+ALTER INDEX "b" RENAME TO "a";

@@ -1,0 +1,2 @@
+-- Rename an index from "a" to "b"
+ALTER INDEX "a" RENAME TO "b";

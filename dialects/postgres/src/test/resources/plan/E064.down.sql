@@ -1,0 +1,2 @@
+-- reverse: Set comment to index: "id_key" on table: "users"
+COMMENT ON INDEX "id_key" IS 'foo';

@@ -1,0 +1,2 @@
+-- Set comment to index: "id_key" on table: "users"
+COMMENT ON INDEX "id_key" IS 'bar';

@@ -1,0 +1,2 @@
+-- reverse: Modify "users" table
+ALTER TABLE "users" ADD CONSTRAINT "users_nickname_key" UNIQUE ("nickname");

@@ -1,0 +1,2 @@
+-- reverse: Modify "users" table
+ALTER TABLE "users" DROP CONSTRAINT "users_pkey";

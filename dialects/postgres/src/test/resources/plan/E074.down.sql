@@ -1,0 +1,2 @@
+-- reverse: Modify "users" table
+ALTER TABLE "test"."users" ADD PRIMARY KEY ("id");

@@ -1,0 +1,2 @@
+-- Modify "users" table
+ALTER TABLE "test"."users" DROP CONSTRAINT "users_pkey";

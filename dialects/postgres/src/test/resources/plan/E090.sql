@@ -1,0 +1,2 @@
+-- Add value to enum type: "state"
+ALTER TYPE "public"."state" ADD VALUE 'unknown';

@@ -1,0 +1,2 @@
+-- reverse: Create "t" table
+DROP TABLE "other"."t";

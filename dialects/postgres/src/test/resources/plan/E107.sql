@@ -1,0 +1,2 @@
+-- Create "t" table
+CREATE TABLE "other"."t" ("a" integer NOT NULL);
