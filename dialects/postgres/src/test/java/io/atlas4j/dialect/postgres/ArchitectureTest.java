@@ -14,8 +14,16 @@ class ArchitectureTest {
 
     @Test
     void aDialectDependsOnTheEngineOnly() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.atlas4j.hcl..", "io.atlas4j.testdsl..", "io.atlas4j.testing..", "io.atlas4j.config..", "io.atlas4j.dialect.sqlite..", "io.atlas4j.dialect.mysql..", "org.junit..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.atlas4j.testdsl..", "io.atlas4j.testing..", "io.atlas4j.config..", "io.atlas4j.dialect.sqlite..", "io.atlas4j.dialect.mysql..", "org.junit..")
                 .because("dialects never depend on each other or on the test DSL")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheHclPackageUsesHcl() {
+        noClasses().that().resideOutsideOfPackage("io.atlas4j.dialect.postgres.hcl..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.atlas4j.hcl..", "io.atlas4j.schemahcl..")
+                .because("the HCL schema codec lives in the driver's hcl package, as Atlas's sqlspec does")
                 .check(CLASSES);
     }
 }
