@@ -4,6 +4,8 @@ import io.atlas4j.diff.Differ;
 import io.atlas4j.inspect.Inspector;
 import io.atlas4j.plan.Planner;
 import io.atlas4j.schema.ColumnType;
+import io.atlas4j.url.DatabaseUrl;
+import java.util.Optional;
 
 /**
  * The schema engine roles of one dialect: inspect a database, diff two states, plan the changes.
@@ -27,6 +29,12 @@ public interface SchemaDriver {
      * @throws IllegalArgumentException when the spelling is not a type of this dialect
      */
     ColumnType parseType(String spelling);
+
+    /**
+     * The schema a URL is bound to (PostgreSQL {@code ?search_path=s}, MySQL's database path): present
+     * for a schema-scoped connection, empty for a database (realm) connection.
+     */
+    Optional<String> boundSchema(DatabaseUrl url);
 
     /** The canonical spelling of {@code type}: the one used for equality and in DDL. */
     String formatType(ColumnType type);

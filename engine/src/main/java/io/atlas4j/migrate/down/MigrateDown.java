@@ -1,0 +1,251 @@
+package io.atlas4j.migrate.down;
+
+import io.atlas4j.dev.DevDatabase;
+import io.atlas4j.dev.SchemaState;
+import io.atlas4j.dialect.Dialect;
+import io.atlas4j.dialect.Dialects;
+import io.atlas4j.dialect.RevisionSupport;
+import io.atlas4j.dialect.SchemaDriver;
+import io.atlas4j.diff.DiffOptions;
+import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.error.ErrorCode;
+import io.atlas4j.inspect.InspectOptions;
+import io.atlas4j.migrate.MigrationDir;
+import io.atlas4j.migrate.MigrationFile;
+import io.atlas4j.migrate.apply.Migrator;
+import io.atlas4j.migrate.apply.Revision;
+import io.atlas4j.migrate.apply.RevisionStore;
+import io.atlas4j.plan.Plan;
+import io.atlas4j.plan.PlanOptions;
+import io.atlas4j.plan.PlannedStatement;
+import io.atlas4j.schema.Realm;
+import io.atlas4j.schema.Schema;
+import io.atlas4j.schema.change.SchemaChange;
+import io.atlas4j.schema.change.TableChange;
+import io.atlas4j.sql.SqlScript;
+import io.atlas4j.state.StateReader;
+import io.atlas4j.state.States;
+import io.atlas4j.url.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reverts applied versions one at a time, newest first: the state the directory describes just before a
+ * version is built on the dev database, the target is diffed against it, pre-migration checks make sure the
+ * revert loses no rows, then the plan and the removal of the version's revision run in one transaction
+ * (where the dialect's DDL is transactional).
+ */
+public final class MigrateDown {
+
+    private final DatabaseUrl url;
+    private final MigrationDir dir;
+    private final DevDatabase dev;
+
+    public MigrateDown(DatabaseUrl url, MigrationDir dir, DevDatabase dev) {
+        this.url = url;
+        this.dir = dir;
+        this.dev = dev;
+    }
+
+    /**
+     * Reverts versions.
+     *
+     * @param amount how many applied versions to revert (used when {@code toVersion} is null)
+     * @param toVersion revert every version after this one
+     * @param dryRun plan and check, execute nothing
+     * @throws Atlas4jException when the target version was never applied, a check finds data, or a statement fails
+     */
+    public DownReport down(int amount, String toVersion, boolean dryRun, String revisionsSchema, Duration lockTimeout) {
+        Dialect dialect = Dialects.forUrl(url);
+        SchemaDriver driver = States.driver(dialect);
+        RevisionSupport support = dialect.revisions().orElseThrow(() -> new Atlas4jException(ErrorCode.UNSUPPORTED_DIALECT,
+                "the " + dialect.name() + " dialect cannot revert migrations"));
+        long start = System.nanoTime();
+        try (Connection c = dialect.connect(url)) {
+            RevisionSupport.Location location = support.locate(c, url, revisionsSchema);
+            if (!support.exists(c, location)) {
+                return new DownReport(null, null, List.of(), Duration.ZERO, dryRun);
+            }
+            if (!dryRun && !support.tryLock(c, Migrator.LOCK_NAME, lockTimeout)) {
+                throw new Atlas4jException(ErrorCode.APPLY, "sql/migrate: acquiring database lock: another process holds it",
+                        "wait for the other migration to finish, or raise --lock-timeout", null);
+            }
+            try {
+                RevisionStore store = new RevisionStore(c, location, support);
+                List<Revision> revisions = store.all().stream().filter(r -> r.type() != Revision.BASELINE).toList();
+                List<Revision> revert = toRevert(revisions, amount, toVersion);
+                if (revert.isEmpty()) {
+                    return new DownReport(null, null, List.of(), Duration.ZERO, dryRun);
+                }
+                Optional<String> bound = driver.boundSchema(url);
+                InspectOptions options = InspectOptions.ALL.excluding(RevisionSupport.DEFAULT_SCHEMA, "*." + RevisionSupport.TABLE);
+                List<DownReport.Step> steps = new ArrayList<>();
+                for (Revision r : revert) {
+                    long stepStart = System.nanoTime();
+                    List<MigrationFile> before = dir.files().stream()
+                            .filter(f -> dir.format().versionOrder().compare(f.version(), r.version()) < 0).toList();
+                    Realm desired = StateReader.normalize(dev, driver, state(before), bound, options);
+                    Realm current = StateReader.inspect(driver, c, bound, options);
+                    List<SchemaChange> changes = bound.isPresent()
+                            ? driver.differ().diffSchema(single(current), single(desired), DiffOptions.DEFAULT)
+                            : driver.differ().diffRealm(current, desired, DiffOptions.DEFAULT);
+                    Plan plan = driver.planner().plan("down", changes, bound.isPresent() ? PlanOptions.SCHEMA : PlanOptions.REALM);
+                    List<String> checks = checks(plan, dialect);
+                    for (String check : checks) {
+                        if (!holds(c, check)) {
+                            throw new Atlas4jException(ErrorCode.APPLY, "migrate down: reverting version " + r.version()
+                                    + " would lose data: check failed: " + check,
+                                    "empty the table or column first, or revert by hand", null);
+                        }
+                    }
+                    if (!dryRun) {
+                        execute(c, plan, store, r.version(), dialect, support);
+                    }
+                    steps.add(new DownReport.Step(r.version(), checks, plan.statements(), Duration.ofNanos(System.nanoTime() - stepStart)));
+                }
+                String from = revert.get(0).version();
+                int keep = revisions.size() - revert.size();
+                String to = keep == 0 ? null : revisions.get(keep - 1).version();
+                return new DownReport(from, to, steps, Duration.ofNanos(System.nanoTime() - start), dryRun);
+            } finally {
+                if (!dryRun) {
+                    support.unlock(c, Migrator.LOCK_NAME);
+                }
+            }
+        } catch (SQLException e) {
+            throw new Atlas4jException(ErrorCode.APPLY, "migrate down: " + dialect.errorMessage(e), e);
+        }
+    }
+
+    private static List<Revision> toRevert(List<Revision> revisions, int amount, String toVersion) {
+        List<Revision> out = new ArrayList<>();
+        if (toVersion != null) {
+            if (revisions.stream().noneMatch(r -> r.version().equals(toVersion))) {
+                throw new Atlas4jException(ErrorCode.CONFIGURATION, "migrate down: version " + toVersion + " is not applied",
+                        "run migrate status to see the applied versions", null);
+            }
+            for (int i = revisions.size() - 1; i >= 0 && !revisions.get(i).version().equals(toVersion); i--) {
+                out.add(revisions.get(i));
+            }
+            return out;
+        }
+        if (amount < 1) {
+            throw new Atlas4jException(ErrorCode.USAGE, "migrate down: the amount must be at least 1, not " + amount);
+        }
+        for (int i = revisions.size() - 1; i >= 0 && out.size() < amount; i--) {
+            out.add(revisions.get(i));
+        }
+        return out;
+    }
+
+    private static SchemaState state(List<MigrationFile> files) {
+        return new SchemaState(files.stream().map(f -> SqlScript.of(f.path().toUri(), f.upText())).toList());
+    }
+
+    private static Schema single(Realm realm) {
+        return realm.schemas().get(0);
+    }
+
+    /**
+     * Checks that hold when reverting loses no data: a dropped table or column must be empty. Quoting is
+     * the dialect's, taken from the planned statement's own spelling of the table.
+     */
+    static List<String> checks(Plan plan, Dialect dialect) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (PlannedStatement s : plan.statements()) {
+            String table = tableOf(s.sql());
+            if (s.source() instanceof SchemaChange.DropTable && table != null && s.sql().startsWith("DROP TABLE")) {
+                out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + ") AS is_empty");
+            } else if (s.source() instanceof SchemaChange.ModifyTable m && table != null && s.sql().startsWith("ALTER TABLE")) {
+                for (TableChange tc : m.changes()) {
+                    if (tc instanceof TableChange.DropColumn d) {
+                        String q = quoteLike(table, d.column().name());
+                        out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + q + " IS NOT NULL) AS is_empty");
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    // "DROP TABLE "s"."t"" / "ALTER TABLE "t" ..." -> the table as the statement spells it.
+    private static String tableOf(String sql) {
+        String rest;
+        if (sql.startsWith("DROP TABLE ")) {
+            rest = sql.substring("DROP TABLE ".length()).replaceFirst("^IF EXISTS ", "");
+        } else if (sql.startsWith("ALTER TABLE ")) {
+            rest = sql.substring("ALTER TABLE ".length());
+        } else {
+            return null;
+        }
+        int end = 0;
+        char open = rest.isEmpty() ? ' ' : rest.charAt(0);
+        while (end < rest.length()) {
+            char ch = rest.charAt(end);
+            if (ch == open && (open == '"' || open == '`')) {
+                int close = rest.indexOf(open, end + 1);
+                if (close < 0) {
+                    return null;
+                }
+                end = close + 1;
+                if (end < rest.length() && rest.charAt(end) == '.') {
+                    end++;
+                    continue;
+                }
+                break;
+            }
+            if (Character.isWhitespace(ch)) {
+                break;
+            }
+            end++;
+        }
+        return rest.substring(0, end);
+    }
+
+    private static String quoteLike(String table, String column) {
+        char q = table.charAt(table.length() - 1);
+        return q == '"' || q == '`' ? q + column.replace(String.valueOf(q), String.valueOf(q) + q) + q : column;
+    }
+
+    private static boolean holds(Connection c, String check) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(check)) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static void execute(Connection c, Plan plan, RevisionStore store, String version, Dialect dialect,
+            RevisionSupport support) throws SQLException {
+        boolean tx = plan.transactional() && plan.statements().stream().allMatch(PlannedStatement::transactional);
+        if (tx) {
+            c.setAutoCommit(false);
+        }
+        try {
+            for (PlannedStatement s : plan.statements()) {
+                try (Statement jdbc = c.createStatement()) {
+                    jdbc.execute(s.sql());
+                } catch (SQLException e) {
+                    if (tx) {
+                        c.rollback();
+                    }
+                    throw new Atlas4jException(ErrorCode.APPLY, "migrate down: reverting version " + version
+                            + ": executing statement \"" + s.sql() + "\": " + dialect.errorMessage(e),
+                            tx ? "the transaction was rolled back: the version is still applied" : null, e);
+                }
+            }
+            store.delete(version);
+            if (tx) {
+                c.commit();
+            }
+        } finally {
+            if (tx) {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+}
