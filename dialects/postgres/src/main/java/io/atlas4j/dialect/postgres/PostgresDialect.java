@@ -2,6 +2,7 @@ package io.atlas4j.dialect.postgres;
 
 import io.atlas4j.dialect.Dialect;
 import io.atlas4j.dialect.RevisionSupport;
+import io.atlas4j.dialect.SchemaDriver;
 import io.atlas4j.sql.SplitRules;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -21,6 +22,8 @@ import org.postgresql.util.ServerErrorMessage;
  * {@link PostgresConnectionSpec} for how URLs map to PgJDBC.
  */
 public final class PostgresDialect implements Dialect {
+
+    private static final SchemaDriver DRIVER = new PostgresSchemaDriver();
 
     /** The dialect's name and main URL scheme. */
     public static final String NAME = "postgres";
@@ -81,4 +84,9 @@ public final class PostgresDialect implements Dialect {
     public Optional<RevisionSupport> revisions() {
         return Optional.of(new PostgresRevisions());
     }
+    @Override
+    public Optional<SchemaDriver> schemaDriver() {
+        return Optional.of(DRIVER);
+    }
+
 }

@@ -202,8 +202,10 @@ final class PostgresInspectObjects {
             for (int i = 0; i < names.size(); i++) {
                 checks.add(new Check(names.get(i), exprs.get(i)));
             }
-            return new Domain(name, typeRow(rs.getString(5)), !rs.getBoolean(6), Optional.ofNullable(rs.getString(7)),
-                    checks, attrs);
+            ColumnType base = typeRow(rs.getString(5));
+            // The same literal rule as column defaults: 'x'::text is the literal 'x'.
+            return new Domain(name, base, !rs.getBoolean(6),
+                    PostgresInspector.defaultExpr(rs.getString(7), base).map(io.atlas4j.schema.Expr::sql), checks, attrs);
         }
         List<Column> fields = new ArrayList<>();
         for (String field : strings(rs.getArray(10))) {

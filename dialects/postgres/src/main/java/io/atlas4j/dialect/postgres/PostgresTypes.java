@@ -293,10 +293,11 @@ public final class PostgresTypes {
                     ? "(" + t.precision().getAsInt() + ")" : "";
             return switch (t.kind()) {
                 case DATE -> "date";
-                case TIME -> "time" + p + " without time zone";
-                case TIME_TZ -> "time" + p + " with time zone";
-                case TIMESTAMP -> "timestamp" + p + " without time zone";
-                case TIMESTAMP_TZ -> "timestamp" + p + " with time zone";
+                // Atlas's canonical spellings are PostgreSQL's short aliases (engine.md §1.2, E28).
+                case TIME -> "time" + p;
+                case TIME_TZ -> "timetz" + p;
+                case TIMESTAMP -> "timestamp" + p;
+                case TIMESTAMP_TZ -> "timestamptz" + p;
             };
         }
         if (type instanceof BinaryType) {
