@@ -27,9 +27,19 @@ public final class Atlas4jCli {
      * @param err where errors and warnings go
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Path workingDir) {
+        return commandLine(out, err, workingDir, new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+    }
+
+    /**
+     * The command line working from {@code workingDir}, reading prompt answers from {@code in}.
+     *
+     * @param out where reports and help go
+     * @param err where errors and warnings go
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Path workingDir, java.io.Reader in) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
-        CommandLine cli = new CommandLine(new Atlas4jCommand(workingDir.toAbsolutePath().normalize()));
+        CommandLine cli = new CommandLine(new Atlas4jCommand(workingDir.toAbsolutePath().normalize(), in));
         ErrorHandling handling = new ErrorHandling();
         cli.setOut(out);
         cli.setErr(err);

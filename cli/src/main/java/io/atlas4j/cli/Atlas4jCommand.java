@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 public final class Atlas4jCommand implements Runnable {
 
     private final Path workingDir;
+    private final java.io.BufferedReader in;
 
     @Spec
     CommandSpec spec;
@@ -45,7 +46,21 @@ public final class Atlas4jCommand implements Runnable {
 
     /** @param workingDir the directory relative paths resolve against (absolute) */
     public Atlas4jCommand(Path workingDir) {
+        this(workingDir, new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+    }
+
+    /**
+     * @param workingDir the directory relative paths resolve against (absolute)
+     * @param in where answers to prompts come from ({@code schema apply}'s confirmation)
+     */
+    public Atlas4jCommand(Path workingDir, java.io.Reader in) {
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+        this.in = new java.io.BufferedReader(Objects.requireNonNull(in, "in"));
+    }
+
+    /** The prompt input. */
+    public java.io.BufferedReader in() {
+        return in;
     }
 
     /** Where relative paths, the default project file and test discovery resolve. */
@@ -60,7 +75,7 @@ public final class Atlas4jCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: use schema test or migrate test");
+        throw new ParameterException(spec.commandLine(), "missing command: use schema or migrate");
     }
 
     /** {@code atlas4j version <project version>}, read from a resource filtered by the build. */

@@ -89,7 +89,7 @@ class Atlas4jCliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).containsExactly(
-                "Error: missing command: use schema test or migrate test",
+                "Error: missing command: use schema or migrate",
                 "Try 'atlas4j --help' for more information.");
     }
 
@@ -99,7 +99,7 @@ class Atlas4jCliTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly(
-                "Error: missing command: use atlas4j schema test",
+                "Error: missing command: use atlas4j schema inspect, diff, apply or test",
                 "Try 'atlas4j schema --help' for more information.");
     }
 

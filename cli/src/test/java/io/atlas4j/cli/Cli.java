@@ -18,6 +18,15 @@ final class Cli {
         return new CliResult(code, out.toString(), err.toString());
     }
 
+    /** Runs {@code atlas4j args...} from {@code workingDir}, answering prompts with {@code input}. */
+    static CliResult runWithInput(Path workingDir, String input, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Atlas4jCli.commandLine(new PrintWriter(out), new PrintWriter(err), workingDir,
+                new java.io.StringReader(input)).execute(args);
+        return new CliResult(code, out.toString(), err.toString());
+    }
+
     /** Runs {@code atlas4j args...} from the process's working directory. */
     static CliResult run(String... args) {
         return run(Path.of("").toAbsolutePath(), args);

@@ -172,7 +172,6 @@ class MigrateEnvConfigTest {
         "revisions_schema = \"other\"|Error: cannot store revisions-table in a separate schema (\"other\") with SQLite driver",
         "baseline = \"9\"|Error: baseline version \"9\" not found",
         "lock_timeout = \"10\"|Error: time: invalid duration \"10\"",
-        "format = rails|invalid format \"rails\": expected one of atlas, golang-migrate, goose, flyway, liquibase, dbmate",
     })
     void migrationAttributesFillApplyFlags(String attribute, String error) throws SQLException {
         migration("migrations", "1_a.sql", "CREATE TABLE a (id int);\n");
@@ -183,6 +182,32 @@ class MigrateEnvConfigTest {
         assertThat(result.exitCode()).as(result.toString()).isNotZero();
         assertThat(result.errLines()).first().asString().startsWith(error);
         assertThat(tables()).doesNotContain("a");
+    }
+
+    @Test
+    void theEnvsDirectoryFormatIsReadAndCheckedWithItsPosition() throws SQLException {
+        migration("migrations", "1_a.sql", "CREATE TABLE a (id int);\n");
+        project("migration { format = rails }");
+
+        CliResult result = atlas4j("migrate", "apply", "--env", "local");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("atlas.hcl:3:24: invalid format \"rails\": expected one of atlas, golang-migrate, goose, flyway, liquibase, dbmate");
+        assertThat(tables()).doesNotContain("a");
+    }
+
+    @Test
+    void aGolangMigrateDirectoryRunsOnlyItsUpFiles() throws SQLException {
+        write("migrations/1_a.up.sql", "CREATE TABLE a (id int);\n");
+        write("migrations/1_a.down.sql", "DROP TABLE a;\n");
+        project("migration { format = golang-migrate }");
+        CliResult hash = atlas4j("migrate", "hash", "--env", "local");
+        assertThat(hash.exitCode()).as(hash.toString()).isZero();
+
+        CliResult result = atlas4j("migrate", "apply", "--env", "local");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(tables()).contains("a");
     }
 
     @Test

@@ -15,13 +15,26 @@ import java.util.Optional;
  * @param test the env's own {@code test} block, if any
  * @param migration the whole {@code migration} block ({@link MigrationConfig#NONE} when absent); its
  *     {@code dir} equals {@code migrationDir}
+ * @param schemas the {@code schemas} the env manages (empty: all)
+ * @param exclude the {@code exclude} patterns
+ * @param diff the {@code diff} policy
  */
 public record EnvConfig(String name, String url, String dev, List<String> src, String migrationDir,
-                        Optional<TestBlock> test, MigrationConfig migration) {
+                        Optional<TestBlock> test, MigrationConfig migration, List<String> schemas, List<String> exclude,
+                        DiffPolicy diff) {
 
     public EnvConfig {
         src = List.copyOf(src);
         migration = migration == null ? MigrationConfig.NONE : migration;
+        schemas = List.copyOf(schemas);
+        exclude = List.copyOf(exclude);
+        diff = diff == null ? DiffPolicy.NONE : diff;
+    }
+
+    /** An env without schema scoping or diff policy. */
+    public EnvConfig(String name, String url, String dev, List<String> src, String migrationDir,
+                     Optional<TestBlock> test, MigrationConfig migration) {
+        this(name, url, dev, src, migrationDir, test, migration, List.of(), List.of(), DiffPolicy.NONE);
     }
 
     /** An env whose {@code migration} block sets at most {@code dir}. */

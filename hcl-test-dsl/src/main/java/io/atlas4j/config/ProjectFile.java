@@ -156,7 +156,57 @@ public record ProjectFile(Path file, Optional<TestBlock> globalTest, Optional<En
         MigrationConfig migration = body.blocks("migration").stream().findFirst()
                 .map(m -> migration(m.body(), context)).orElse(MigrationConfig.NONE);
         Optional<TestBlock> test = body.blocks("test").stream().findFirst().map(b -> testBlock(b, context, dir));
-        return new EnvConfig(name, url, dev, src, migration.dir(), test, migration);
+        return new EnvConfig(name, url, dev, src, migration.dir(), test, migration, strings(body, "schemas", context),
+                strings(body, "exclude", context), body.blocks("diff").stream().findFirst()
+                        .map(d -> diffPolicy(d.body(), context)).orElse(DiffPolicy.NONE));
+    }
+
+    private static List<String> strings(Body body, String name, EvalContext context) {
+        Attribute attribute = body.attribute(name).orElse(null);
+        if (attribute == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Value v : Values.asList(Evaluator.evaluate(attribute.expression(), context), attribute.expression().range())) {
+            out.add(Values.asString(v, attribute.expression().range()));
+        }
+        return out;
+    }
+
+    private static DiffPolicy diffPolicy(Body body, EvalContext context) {
+        java.util.Set<String> skip = new java.util.LinkedHashSet<>();
+        for (Block b : body.blocks("skip")) {
+            for (Attribute a : b.body().attributes()) {
+                if (!DiffPolicy.SKIP_NAMES.contains(a.name())) {
+                    throw new DiagnosticException(new Diagnostic(a.range(), "unknown diff skip option \"" + a.name()
+                            + "\": expected one of " + String.join(", ", new java.util.TreeSet<>(DiffPolicy.SKIP_NAMES))));
+                }
+                if (bool(a, context)) {
+                    skip.add(a.name());
+                }
+            }
+        }
+        boolean create = false;
+        boolean drop = false;
+        for (Block b : body.blocks("concurrent_index")) {
+            for (Attribute a : b.body().attributes()) {
+                switch (a.name()) {
+                    case "add", "create" -> create = bool(a, context);
+                    case "drop" -> drop = bool(a, context);
+                    default -> throw new DiagnosticException(new Diagnostic(a.range(),
+                            "unknown concurrent_index option \"" + a.name() + "\": expected add, create or drop"));
+                }
+            }
+        }
+        return new DiffPolicy(skip, create, drop);
+    }
+
+    private static boolean bool(Attribute a, EvalContext context) {
+        Value v = Evaluator.evaluate(a.expression(), context);
+        if (!(v instanceof Value.Bool b)) {
+            throw new DiagnosticException(new Diagnostic(a.expression().range(), a.name() + " must be a bool, got " + v.typeName()));
+        }
+        return b.value();
     }
 
     private static MigrationConfig migration(Body body, EvalContext context) {

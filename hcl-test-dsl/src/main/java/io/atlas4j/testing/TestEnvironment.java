@@ -88,9 +88,10 @@ public final class TestEnvironment implements AutoCloseable {
                     migrations = MigrationDir.open(config.migrationDir(), config.workingDir());
                     migrations.validate();
                 }
-                var state = DesiredState.load(config);
+                DesiredState.check(config);
                 database = DevDatabases.open(DatabaseUrl.parse(config.devUrl()),
                         new DevOptions(DevOptions.defaults().connectTimeout(), config.devProperties()));
+                var state = DesiredState.load(config, database);
                 workspace = database.prepare(state);
                 if (migrations != null) {
                     versions = new VersionCache(database, migrations);
@@ -193,7 +194,7 @@ public final class TestEnvironment implements AutoCloseable {
                     String to = ((Step.Migrate) step).to();
                     for (MigrationFile file : migrations.filesUpTo(to)) {
                         if (current == null || MigrationFile.STRING_ORDER.compare(file.version(), current) > 0) {
-                            statements.add(file.text());
+                            statements.add(file.upText());
                         }
                     }
                     if (current == null || MigrationFile.STRING_ORDER.compare(to, current) > 0) {

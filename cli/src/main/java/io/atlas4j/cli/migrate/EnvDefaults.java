@@ -55,6 +55,11 @@ final class EnvDefaults {
         return dir + (dir.contains("?") ? "&" : "?") + "format=" + format;
     }
 
+    /** {@code --dev-url}, else the env's {@code dev}; null when neither is set. */
+    String devUrl(String flag) {
+        return pick(flag, env.map(EnvConfig::dev).orElse(null));
+    }
+
     /** {@code --baseline}, else {@code migration.baseline}. */
     String baseline(String flag) {
         return pick(flag, migration().baseline());

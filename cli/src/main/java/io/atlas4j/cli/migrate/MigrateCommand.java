@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",
         subcommands = {MigrateTestCommand.class, MigrateHashCommand.class, MigrateValidateCommand.class, MigrateNewCommand.class,
-                MigrateApplyCommand.class, MigrateStatusCommand.class, MigrateSetCommand.class})
+                MigrateApplyCommand.class, MigrateStatusCommand.class, MigrateDiffCommand.class, MigrateDownCommand.class, MigrateSetCommand.class})
 public final class MigrateCommand implements Runnable {
 
     @Spec

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.atlas4j.migrate.format.GeneratedFile;
+import io.atlas4j.migrate.format.MigrationWriter;
+import io.atlas4j.plan.Plan;
 import java.time.Clock;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
@@ -69,23 +73,28 @@ public final class MigrateNewCommand implements Callable<Integer> {
         } catch (ChecksumMismatchException e) {
             return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        String fileName = VERSION.format(Clock.systemUTC().instant()) + (name == null || name.isEmpty() ? "" : "_" + name) + ".sql";
-        Path file = migrations.path().resolve(fileName);
-        if (!file.getParent().equals(migrations.path())) {
-            throw new Atlas4jException(ErrorCode.USAGE, "migration name \"" + name + "\" is not a plain file name",
-                    "drop the path separators from the name", null);
-        }
-        try {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            // Two files created within the same second: overwriting would lose the first one's content.
-            throw new Atlas4jException(ErrorCode.CONFIGURATION, "migration file " + file + " already exists",
-                    "wait a second, or pass another name", e);
-        } catch (IOException e) {
-            throw new Atlas4jException(ErrorCode.CONFIGURATION, "cannot create " + file + ": " + e.getMessage(), e);
+        String version = VERSION.format(Clock.systemUTC().instant());
+        // An empty plan gives each format's empty files: one .sql for Atlas, .up/.down for golang-migrate, ...
+        List<GeneratedFile> files = MigrationWriter.files(migrations.format(),
+                new Plan("new", true, List.of(), List.of()), version, name);
+        for (GeneratedFile generated : files) {
+            Path file = migrations.path().resolve(generated.name());
+            if (!file.getParent().equals(migrations.path())) {
+                throw new Atlas4jException(ErrorCode.USAGE, "migration name \"" + name + "\" is not a plain file name",
+                        "drop the path separators from the name", null);
+            }
+            try {
+                Files.write(file, generated.bytes(), java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (FileAlreadyExistsException e) {
+                // Two files created within the same second: overwriting would lose the first one's content.
+                throw new Atlas4jException(ErrorCode.CONFIGURATION, "migration file " + file + " already exists",
+                        "wait a second, or pass another name", e);
+            } catch (IOException e) {
+                throw new Atlas4jException(ErrorCode.CONFIGURATION, "cannot create " + file + ": " + e.getMessage(), e);
+            }
         }
         // The directory is re-read so the sum includes the new file.
-        MigrationDir.open(migrations.path()).writeSumFile();
+        MigrationDir.open(migrations.path(), migrations.format()).writeSumFile();
         return 0;
     }
 

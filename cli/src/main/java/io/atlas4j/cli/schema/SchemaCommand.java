@@ -8,11 +8,11 @@ import picocli.CommandLine.Spec;
 /** The {@code schema} command group. */
 @Command(name = "schema",
         mixinStandardHelpOptions = true,
-        header = "Work with schemas: schema test.",
+        header = "Work with schemas: inspect, diff, apply and test them.",
         synopsisHeading = "%nUsage: ",
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",
-        subcommands = {SchemaTestCommand.class})
+        subcommands = {SchemaInspectCommand.class, SchemaDiffCommand.class, SchemaApplyCommand.class, SchemaTestCommand.class})
 public final class SchemaCommand implements Runnable {
 
     @Spec
@@ -20,6 +20,6 @@ public final class SchemaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: use " + spec.qualifiedName() + " test");
+        throw new ParameterException(spec.commandLine(), "missing command: use " + spec.qualifiedName() + " inspect, diff, apply or test");
     }
 }

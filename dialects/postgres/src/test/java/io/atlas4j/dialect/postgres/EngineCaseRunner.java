@@ -10,7 +10,7 @@ import io.atlas4j.diff.DiffOptions;
 import io.atlas4j.inspect.InspectOptions;
 import io.atlas4j.plan.Plan;
 import io.atlas4j.plan.PlanOptions;
-import io.atlas4j.plan.PlannedStatement;
+import io.atlas4j.plan.PlanPrinter;
 import io.atlas4j.schema.Realm;
 import io.atlas4j.schema.Schema;
 import io.atlas4j.schema.change.SchemaChange;
@@ -69,7 +69,7 @@ public final class EngineCaseRunner {
             Schema to = inspect(des);
             List<SchemaChange> changes = driver.differ().diffSchema(from, to, DiffOptions.DEFAULT);
             Plan plan = driver.planner().plan(c.name(), changes, PlanOptions.SCHEMA.indented(c.indent()));
-            assertThat(print(plan)).as(c.title()).isEqualTo(c.section("plan.sql").strip());
+            assertThat(new PlanPrinter().statements(plan).strip()).as(c.title()).isEqualTo(c.section("plan.sql").strip());
             try (Connection conn = dialect.connect(cur)) {
                 PlanApplier.apply(dialect, conn, plan, true, s -> { });
             }
@@ -79,15 +79,6 @@ public final class EngineCaseRunner {
             admin("DROP DATABASE IF EXISTS " + current + " WITH (FORCE)");
             admin("DROP DATABASE IF EXISTS " + desired + " WITH (FORCE)");
         }
-    }
-
-    /** Atlas's {@code migrate diff} form: the comment line, then the statement and a semicolon. */
-    static String print(Plan plan) {
-        StringBuilder out = new StringBuilder();
-        for (PlannedStatement s : plan.statements()) {
-            out.append("-- ").append(s.displayComment()).append('\n').append(s.sql()).append(";\n");
-        }
-        return out.toString().strip();
     }
 
     private Schema inspect(DatabaseUrl url) throws SQLException {
