@@ -43,6 +43,10 @@ public final class CaseCostBench {
             MigrateBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("schema")) {
+            SchemaBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("apply")) {
             ApplyBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

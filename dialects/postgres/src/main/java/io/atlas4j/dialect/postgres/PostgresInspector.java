@@ -371,7 +371,7 @@ public final class PostgresInspector implements Inspector {
     }
 
     private void readIndexes(Connection c, String[] schemas, Map<String, SchemaBuilder> builders) {
-        query(c, "indexes", PostgresQueries.INDEXES, ps -> bindSchemas(ps, schemas), rs -> {
+        query(c, "indexes", PostgresQueries.indexes(serverMajor(c) >= 15), ps -> bindSchemas(ps, schemas), rs -> {
             SchemaBuilder schema = builders.get(rs.getString(1));
             String relation = rs.getString(2);
             Map<String, IndexBuilder> owner;
@@ -521,6 +521,15 @@ public final class PostgresInspector implements Inspector {
     static void bindSchemas(PreparedStatement ps, String[] schemas) throws SQLException {
         Array array = ps.getConnection().createArrayOf("text", schemas);
         ps.setArray(1, array);
+    }
+
+    /** The server's major version, from the connection's start-up parameters (no round trip). */
+    static int serverMajor(Connection c) {
+        try {
+            return c.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            throw new Atlas4jException(ErrorCode.CONNECTION, "inspect: cannot read the server version: " + e.getMessage(), e);
+        }
     }
 
     /** Runs one catalog query: the only place this class talks to the server, so it is what is counted. */

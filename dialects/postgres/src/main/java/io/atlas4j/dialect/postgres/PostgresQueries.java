@@ -17,8 +17,10 @@ final class PostgresQueries {
             + " AND d.objid = n.oid AND d.deptype = 'e')";
 
     /** Relations that belong to an extension are the extension's business, not the schema's. */
-    private static final String NOT_EXTENSION_RELATION = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
-            + " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
+    // NOT IN over one scan of pg_depend (a hashed subplan, applied while scanning pg_class) rather than a
+    // correlated NOT EXISTS, which the planner ran as a nested-loop anti join over every column row.
+    private static final String NOT_EXTENSION_RELATION = "c.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d"
+            + " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'e')";
 
     /** Every user schema: name, comment. */
     static final String SCHEMAS = "SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace')"
@@ -86,15 +88,24 @@ final class PostgresQueries {
      * 20 nulls not distinct (read through {@code to_jsonb} so servers before 15, which lack the column,
      * answer NULL), 21 storage parameters, 22 exclusion operator.
      */
-    static final String INDEXES = "SELECT n.nspname, tc.relname, ic.relname, i.indisprimary, i.indisunique,"
+    /**
+     * The index query for a server with ({@code pg_index.indnullsnotdistinct}, PostgreSQL 15+) or without
+     * NULLS NOT DISTINCT. Naming the column directly matters: reading it through {@code to_jsonb(i)} on
+     * every row also renders the index's expression trees and costs more than the rest of the query.
+     */
+    static String indexes(boolean nullsNotDistinct) {
+        return "SELECT n.nspname, tc.relname, ic.relname, i.indisprimary, i.indisunique,"
             + " con.contype, am.amname, pg_catalog.pg_get_expr(i.indpred, i.indrelid),"
             + " pg_catalog.obj_description(i.indexrelid, 'pg_class'),"
             + " k.ord, k.ord > i.indnkeyatts, a.attname,"
             + " CASE WHEN i.indkey[k.ord - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord, true) END,"
-            + " pg_catalog.pg_index_column_has_property(i.indexrelid, k.ord, 'desc'),"
-            + " pg_catalog.pg_index_column_has_property(i.indexrelid, k.ord, 'nulls_first'),"
+            // indoption's DESC (1) and NULLS FIRST (2) bits: pg_index_column_has_property opens the index
+            // for every part and made this query several times slower on large realms. Included columns
+            // have no options (NULL here, as the function returned).
+            + " CASE WHEN k.ord <= i.indnkeyatts THEN (i.indoption[k.ord - 1] & 1) <> 0 END,"
+            + " CASE WHEN k.ord <= i.indnkeyatts THEN (i.indoption[k.ord - 1] & 2) <> 0 END,"
             + " opc.opcname, opcn.nspname, opc.opcdefault, ia.attoptions,"
-            + " (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, ic.reloptions,"
+            + (nullsNotDistinct ? " i.indnullsnotdistinct," : " false,") + " ic.reloptions,"
             + " CASE WHEN con.contype = 'x' THEN (SELECT o.oprname FROM pg_catalog.pg_operator o"
             + "   WHERE o.oid = con.conexclop[k.ord]) END"
             + " FROM pg_catalog.pg_index i"
@@ -102,7 +113,10 @@ final class PostgresQueries {
             + " JOIN pg_catalog.pg_class tc ON tc.oid = i.indrelid"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = tc.relnamespace"
             + " JOIN pg_catalog.pg_am am ON am.oid = ic.relam"
-            + " CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(ord)"
+            // One row per key part. unnest() lets the planner estimate a few rows per index, where
+            // generate_series(1, indnatts) is estimated at 1,000: on large realms that estimate pushed the
+            // cost over jit_above_cost and JIT compilation took ten times longer than the query.
+            + " CROSS JOIN LATERAL (SELECT u.ordinality::int AS ord FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS u) k"
             + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1]"
             + " LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.ord"
             + " LEFT JOIN pg_catalog.pg_opclass opc ON k.ord <= i.indnkeyatts AND opc.oid = i.indclass[k.ord - 1]"
@@ -111,6 +125,7 @@ final class PostgresQueries {
             + "   AND con.contype IN ('p', 'u', 'x')"
             + " WHERE n.nspname = ANY(?) AND tc.relkind IN ('r', 'p', 'm') AND NOT tc.relispartition"
             + " ORDER BY n.nspname, tc.relname, ic.relname, k.ord";
+    }
 
     /** Table check constraints: schema, table, name, expression, NO INHERIT. */
     static final String CHECKS = "SELECT n.nspname, c.relname, con.conname,"
@@ -215,7 +230,7 @@ final class PostgresQueries {
     /**
      * Domains and composite types: 1 schema, 2 name, 3 typtype, 4 comment, 5 domain base type (type
      * row), 6 not null, 7 default, 8 check names, 9 check expressions, 10 composite fields (name,
-     * {@code chr(31)}, type row).
+     * {@code chr(31)}, collation when not the type's or empty, {@code chr(31)}, type row).
      */
     static final String TYPES = "SELECT n.nspname, t.typname, t.typtype, pg_catalog.obj_description(t.oid, 'pg_type'),"
             + " CASE WHEN t.typtype = 'd' THEN " + typeRow("t.typbasetype", "t.typtypmod") + " END,"
@@ -224,7 +239,10 @@ final class PostgresQueries {
             + "   WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname),"
             + " ARRAY(SELECT pg_catalog.pg_get_expr(con.conbin, 0) FROM pg_catalog.pg_constraint con"
             + "   WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname),"
-            + " ARRAY(SELECT a.attname || chr(31) || " + typeRow("a.atttypid", "a.atttypmod")
+            + " ARRAY(SELECT a.attname || chr(31) || COALESCE((SELECT co.collname FROM pg_catalog.pg_collation co"
+            + "     JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
+            + "     WHERE co.oid = a.attcollation AND a.attcollation <> at.typcollation), '')"
+            + "   || chr(31) || " + typeRow("a.atttypid", "a.atttypmod")
             + "   FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped"
             + "   ORDER BY a.attnum)"
             + " FROM pg_catalog.pg_type t"
@@ -274,7 +292,10 @@ final class PostgresQueries {
             + " WHERE e.extname <> 'plpgsql' ORDER BY e.extname";
 
     /** Event triggers no extension owns: name, event, tags, function, comment. A realm object. */
-    static final String EVENT_TRIGGERS = "SELECT e.evtname, e.evtevent, e.evttags, e.evtfoid::regproc::text,"
+    static final String EVENT_TRIGGERS = "SELECT e.evtname, e.evtevent, e.evttags, "
+            // Always qualified, as HCL's function.<name> reads: regproc's text drops a schema on the search path.
+            + " (SELECT fn.nspname || '.' || fp.proname FROM pg_catalog.pg_proc fp"
+            + " JOIN pg_catalog.pg_namespace fn ON fn.oid = fp.pronamespace WHERE fp.oid = e.evtfoid),"
             + " pg_catalog.obj_description(e.oid, 'pg_event_trigger')"
             + " FROM pg_catalog.pg_event_trigger e WHERE " + notExtension("pg_event_trigger", "e.oid")
             + " ORDER BY e.evtname";

@@ -82,6 +82,23 @@ public final class PostgresTypes {
 
     /** The kind of {@code raw}; spellings this dialect does not model become {@link UnsupportedType}. */
     public static ColumnType parse(String raw) {
+        // Inspecting a realm parses the same few spellings for every column: remember them (the results
+        // are immutable values); the cap keeps odd inputs from growing the map without bound.
+        ColumnType known = PARSED.get(raw);
+        if (known != null) {
+            return known;
+        }
+        ColumnType parsed = parseUncached(raw);
+        if (PARSED.size() < PARSED_CAP) {
+            PARSED.put(raw, parsed);
+        }
+        return parsed;
+    }
+
+    private static final int PARSED_CAP = 4096;
+    private static final java.util.concurrent.ConcurrentMap<String, ColumnType> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ColumnType parseUncached(String raw) {
         String trimmed = raw.trim();
         String t = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (t.endsWith("]") && t.indexOf('[') > 0) {
