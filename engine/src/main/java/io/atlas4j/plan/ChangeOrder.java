@@ -112,22 +112,58 @@ public final class ChangeOrder {
         byte[] state = new byte[n];
         List<SchemaChange> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            visit(i, all, deps, state, out);
+            visit(i, all, deps, state, out, new ArrayList<>());
         }
         return out;
     }
 
     private static void visit(int i, List<SchemaChange> all, List<List<Integer>> deps, byte[] state,
-            List<SchemaChange> out) {
+            List<SchemaChange> out, List<Integer> path) {
+        if (state[i] == 1) {
+            viewCycle(all, path.subList(path.indexOf(i), path.size()));
+            return;
+        }
         if (state[i] != 0) {
             return;
         }
         state[i] = 1;
+        path.add(i);
         for (int j : deps.get(i)) {
-            visit(j, all, deps, state, out);
+            visit(j, all, deps, state, out, path);
         }
+        path.remove(path.size() - 1);
         state[i] = 2;
         out.add(all.get(i));
+    }
+
+    /**
+     * A cycle made only of created or modified views can never be executed (each CREATE VIEW needs the
+     * other view first), so it is an error rather than a cut: other cycles (tables, functions) are
+     * resolved by the ordering rules.
+     */
+    private static void viewCycle(List<SchemaChange> all, List<Integer> cycle) {
+        List<String> names = new ArrayList<>();
+        for (int k : cycle) {
+            SchemaChange c = all.get(k);
+            if (c instanceof AddView v) {
+                names.add(v.view().name());
+            } else if (c instanceof ModifyView m) {
+                names.add(m.to().name());
+            } else {
+                return;
+            }
+        }
+        if (names.size() < 2) {
+            return;
+        }
+        // The path runs from a view to the view it needs: print it in the order "a depends on b".
+        StringBuilder chain = new StringBuilder();
+        for (String name : names) {
+            chain.append('"').append(name).append("\" -> ");
+        }
+        chain.append('"').append(names.get(0)).append('"');
+        throw new PlanException("cycle in view dependencies: " + chain,
+                "a view cannot depend on itself through other views: remove one of the references");
     }
 
     /**

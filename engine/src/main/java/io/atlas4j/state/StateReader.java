@@ -30,15 +30,22 @@ public final class StateReader {
 
     /**
      * Inspects a connection: the bound schema alone (as a one-schema realm) when {@code bound} is present,
-     * else the whole realm.
+     * else the whole realm. In schema scope an exclude pattern without a dot names tables and views, as
+     * in Atlas (the schema is already chosen), so {@code legacy} excludes table {@code legacy}.
      */
     public static Realm inspect(SchemaDriver driver, Connection connection, Optional<String> bound,
             InspectOptions options) {
         if (bound.isPresent()) {
-            Schema schema = driver.inspector().inspectSchema(connection, bound.get(), options);
+            Schema schema = driver.inspector().inspectSchema(connection, bound.get(), scoped(options));
             return new Realm(List.of(schema));
         }
         return driver.inspector().inspectRealm(connection, options);
+    }
+
+    /** Options for a schema-scoped inspection: dot-less exclude patterns apply to the schema's objects. */
+    static InspectOptions scoped(InspectOptions options) {
+        List<String> exclude = options.exclude().stream().map(p -> p.contains(".") ? p : "*." + p).toList();
+        return new InspectOptions(options.include(), exclude);
     }
 
     /**
@@ -49,12 +56,40 @@ public final class StateReader {
      * @param source where the desired state came from, for messages
      */
     public static SchemaState plannedState(SchemaDriver driver, Realm desired, Optional<String> bound, URI source) {
-        Plan plan = planFromEmpty(driver, desired, bound);
+        Plan plan;
+        try {
+            plan = planFromEmpty(driver, desired, bound);
+        } catch (io.atlas4j.plan.PlanException e) {
+            // The planner knows objects, not files: say which desired state cannot be built.
+            throw new Atlas4jException(e.code(), display(source) + ": " + e.getMessage(), e.hint(), e);
+        }
         StringBuilder sql = new StringBuilder();
         for (PlannedStatement s : plan.statements()) {
             sql.append("-- ").append(s.displayComment()).append('\n').append(s.sql()).append(";\n");
         }
-        return new SchemaState(List.of(SqlScript.of(source, sql.toString())));
+        return new SchemaState(List.of(SqlScript.of(plannedSource(source), sql.toString())));
+    }
+
+    /**
+     * Where the planned statements of an HCL file say they come from: not the HCL file itself, whose
+     * lines they do not share, so a dev database error reads {@code /p/schema.hcl (planned SQL):4:1}.
+     */
+    static URI plannedSource(URI source) {
+        if (!"file".equals(source.getScheme())) {
+            return source;
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(source);
+        return p.resolveSibling(p.getFileName() + " (planned SQL)").toUri();
+    }
+
+    // As SourceRange shows files: relative to the working directory when below it.
+    private static String display(URI source) {
+        if (!"file".equals(source.getScheme())) {
+            return source.toString();
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(source);
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
     }
 
     /** The plan that creates {@code desired} from nothing (used for dumps and HCL states). */

@@ -22,11 +22,18 @@ public record DownReport(String from, String to, List<Step> steps, Duration elap
      * @param checks the pre-migration checks that ran before it
      * @param statements the statements that revert it
      * @param elapsed how long it took
+     * @param checksElapsed how long the checks took
      */
-    public record Step(String version, List<String> checks, List<PlannedStatement> statements, Duration elapsed) {
+    public record Step(String version, List<String> checks, List<PlannedStatement> statements, Duration elapsed,
+            Duration checksElapsed) {
         public Step {
             checks = List.copyOf(checks);
             statements = List.copyOf(statements);
+        }
+
+        /** A step whose checks took no measured time. */
+        public Step(String version, List<String> checks, List<PlannedStatement> statements, Duration elapsed) {
+            this(version, checks, statements, elapsed, Duration.ZERO);
         }
     }
 
@@ -50,7 +57,7 @@ public record DownReport(String from, String to, List<Step> steps, Duration elap
                 for (String c : s.checks()) {
                     out.append("    -> ").append(c).append('\n');
                 }
-                out.append("  -- ok\n\n");
+                out.append("  -- ok (").append(format(s.checksElapsed())).append(")\n\n");
             }
             out.append("  -- reverting version ").append(s.version()).append('\n');
             for (PlannedStatement p : s.statements()) {

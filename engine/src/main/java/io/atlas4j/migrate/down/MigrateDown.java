@@ -86,28 +86,50 @@ public final class MigrateDown {
                 Optional<String> bound = driver.boundSchema(url);
                 InspectOptions options = InspectOptions.ALL.excluding(RevisionSupport.DEFAULT_SCHEMA, "*." + RevisionSupport.TABLE);
                 List<DownReport.Step> steps = new ArrayList<>();
-                for (Revision r : revert) {
-                    long stepStart = System.nanoTime();
-                    List<MigrationFile> before = dir.files().stream()
-                            .filter(f -> dir.format().versionOrder().compare(f.version(), r.version()) < 0).toList();
-                    Realm desired = StateReader.normalize(dev, driver, state(before), bound, options);
-                    Realm current = StateReader.inspect(driver, c, bound, options);
-                    List<SchemaChange> changes = bound.isPresent()
-                            ? driver.differ().diffSchema(single(current), single(desired), DiffOptions.DEFAULT)
-                            : driver.differ().diffRealm(current, desired, DiffOptions.DEFAULT);
-                    Plan plan = driver.planner().plan("down", changes, bound.isPresent() ? PlanOptions.SCHEMA : PlanOptions.REALM);
-                    List<String> checks = checks(plan, dialect);
-                    for (String check : checks) {
-                        if (!holds(c, check)) {
-                            throw new Atlas4jException(ErrorCode.APPLY, "migrate down: reverting version " + r.version()
-                                    + " would lose data: check failed: " + check,
-                                    "empty the table or column first, or revert by hand", null);
+                // A dry run changes nothing, so after the first step the target is where the previous step
+                // would have left it, not where the database still is.
+                Realm reverted = null;
+                // Where the DDL is transactional every version is reverted in one transaction: a check or
+                // statement failing on a later version rolls back the earlier ones too.
+                boolean[] open = {false};
+                try {
+                    for (Revision r : revert) {
+                        long stepStart = System.nanoTime();
+                        List<MigrationFile> before = dir.files().stream()
+                                .filter(f -> dir.format().versionOrder().compare(f.version(), r.version()) < 0).toList();
+                        Realm desired = StateReader.normalize(dev, driver, state(before), bound, options);
+                        Realm current = dryRun && reverted != null ? reverted : StateReader.inspect(driver, c, bound, options);
+                        reverted = desired;
+                        List<SchemaChange> changes = bound.isPresent()
+                                ? driver.differ().diffSchema(single(current), single(desired), DiffOptions.DEFAULT)
+                                : driver.differ().diffRealm(current, desired, DiffOptions.DEFAULT);
+                        Plan plan = driver.planner().plan("down", changes, bound.isPresent() ? PlanOptions.SCHEMA : PlanOptions.REALM);
+                        List<String> checks = checks(plan, dialect);
+                        long checksStart = System.nanoTime();
+                        for (String check : checks) {
+                            if (!holds(c, check)) {
+                                throw new Atlas4jException(ErrorCode.APPLY, "migrate down: reverting version " + r.version()
+                                        + " would lose data: check failed: " + check,
+                                        "empty the table or column first, or revert by hand", null);
+                            }
                         }
+                        Duration checksElapsed = Duration.ofNanos(System.nanoTime() - checksStart);
+                        if (!dryRun) {
+                            execute(c, plan, store, r.version(), dialect, open);
+                        }
+                        steps.add(new DownReport.Step(r.version(), checks, plan.statements(),
+                                Duration.ofNanos(System.nanoTime() - stepStart), checksElapsed));
                     }
-                    if (!dryRun) {
-                        execute(c, plan, store, r.version(), dialect, support);
+                    if (open[0]) {
+                        c.commit();
+                        c.setAutoCommit(true);
+                        open[0] = false;
                     }
-                    steps.add(new DownReport.Step(r.version(), checks, plan.statements(), Duration.ofNanos(System.nanoTime() - stepStart)));
+                } finally {
+                    if (open[0]) {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
                 }
                 String from = revert.get(0).version();
                 int keep = revisions.size() - revert.size();
@@ -160,13 +182,23 @@ public final class MigrateDown {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (PlannedStatement s : plan.statements()) {
             String table = tableOf(s.sql());
-            if (s.source() instanceof SchemaChange.DropTable && table != null && s.sql().startsWith("DROP TABLE")) {
-                out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + ") AS is_empty");
+            if (s.source() instanceof SchemaChange.DropSchema d && s.sql().startsWith("DROP SCHEMA ")) {
+                // DROP SCHEMA ... CASCADE takes the schema's tables with it: each must be empty.
+                String rest = s.sql().substring("DROP SCHEMA ".length()).replaceFirst("^IF EXISTS ", "");
+                char q = rest.isEmpty() ? ' ' : rest.charAt(0);
+                for (io.atlas4j.schema.Table t : d.schema().tables()) {
+                    String name = q == '"' || q == '`'
+                            ? quote(q, d.schema().name()) + "." + quote(q, t.name()) : d.schema().name() + "." + t.name();
+                    out.add("SELECT NOT EXISTS (SELECT 1 FROM " + name + ") AS " + quoteLike(name, "is_empty"));
+                }
+            } else if (s.source() instanceof SchemaChange.DropTable && table != null && s.sql().startsWith("DROP TABLE")) {
+                out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + ") AS " + quoteLike(table, "is_empty"));
             } else if (s.source() instanceof SchemaChange.ModifyTable m && table != null && s.sql().startsWith("ALTER TABLE")) {
                 for (TableChange tc : m.changes()) {
                     if (tc instanceof TableChange.DropColumn d) {
                         String q = quoteLike(table, d.column().name());
-                        out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + q + " IS NOT NULL) AS is_empty");
+                        out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + q + " IS NOT NULL) AS "
+                                + quoteLike(table, "is_empty"));
                     }
                 }
             }
@@ -208,6 +240,10 @@ public final class MigrateDown {
         return rest.substring(0, end);
     }
 
+    private static String quote(char q, String name) {
+        return q + name.replace(String.valueOf(q), String.valueOf(q) + q) + q;
+    }
+
     private static String quoteLike(String table, String column) {
         char q = table.charAt(table.length() - 1);
         return q == '"' || q == '`' ? q + column.replace(String.valueOf(q), String.valueOf(q) + q) + q : column;
@@ -219,33 +255,31 @@ public final class MigrateDown {
         }
     }
 
+    /**
+     * Runs one version's plan and removes its revision. A transactional plan joins (or opens) the run's
+     * transaction, {@code open[0]}; a plan that cannot run in a transaction commits what came before and
+     * runs on its own, statement by statement.
+     */
     private static void execute(Connection c, Plan plan, RevisionStore store, String version, Dialect dialect,
-            RevisionSupport support) throws SQLException {
+            boolean[] open) throws SQLException {
         boolean tx = plan.transactional() && plan.statements().stream().allMatch(PlannedStatement::transactional);
-        if (tx) {
+        if (tx && !open[0]) {
             c.setAutoCommit(false);
+            open[0] = true;
+        } else if (!tx && open[0]) {
+            c.commit();
+            c.setAutoCommit(true);
+            open[0] = false;
         }
-        try {
-            for (PlannedStatement s : plan.statements()) {
-                try (Statement jdbc = c.createStatement()) {
-                    jdbc.execute(s.sql());
-                } catch (SQLException e) {
-                    if (tx) {
-                        c.rollback();
-                    }
-                    throw new Atlas4jException(ErrorCode.APPLY, "migrate down: reverting version " + version
-                            + ": executing statement \"" + s.sql() + "\": " + dialect.errorMessage(e),
-                            tx ? "the transaction was rolled back: the version is still applied" : null, e);
-                }
-            }
-            store.delete(version);
-            if (tx) {
-                c.commit();
-            }
-        } finally {
-            if (tx) {
-                c.setAutoCommit(true);
+        for (PlannedStatement s : plan.statements()) {
+            try (Statement jdbc = c.createStatement()) {
+                jdbc.execute(s.sql());
+            } catch (SQLException e) {
+                throw new Atlas4jException(ErrorCode.APPLY, "migrate down: reverting version " + version
+                        + ": executing statement \"" + s.sql() + "\": " + dialect.errorMessage(e),
+                        tx ? "the transaction was rolled back" : null, e);
             }
         }
+        store.delete(version);
     }
 }
