@@ -48,14 +48,18 @@ table "accounts" {
   column "tags" {
     type = text
   }
+  column "during" {
+    type = tstzrange
+    null = true
+  }
   primary_key {
     columns = [column.id]
   }
   exclude "accounts_excl" {
     type = GIST
     on {
-      column = column.tags
-      op     = "="
+      column = column.during
+      op     = "&&"
     }
   }
 }
@@ -67,8 +71,9 @@ view "rich" {
     FROM app.accounts
     WHERE balance > 100
   SQL
-  depends_on = [table.accounts]
-  comment = "rich accounts"
+  depends_on   = [table.accounts]
+  comment      = "rich accounts"
+  check_option = LOCAL
   column "id" {
     type = int
   }
@@ -160,8 +165,18 @@ extension "pg_trgm" {
   version = "1.6"
 }
 
+function "on_ddl" {
+  schema = schema.app
+  lang   = PLpgSQL
+  return = event_trigger
+  as     = <<-SQL
+    BEGIN
+    END;
+  SQL
+}
+
 event_trigger "log_ddl" {
   on      = ddl_command_end
   tags    = ["CREATE TABLE"]
-  execute = function.audit
+  execute = function.on_ddl
 }

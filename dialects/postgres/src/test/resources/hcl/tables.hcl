@@ -52,10 +52,9 @@ table "users" {
     include = [column.status]
   }
   index "users_lower" {
-    type = GIN
     on {
       expr = "lower(name)"
-      ops  = gin_trgm_ops
+      ops  = text_pattern_ops
     }
     on {
       column = column.created
@@ -104,9 +103,6 @@ table "orders" {
     type = RANGE
     by {
       column = column.id
-    }
-    by {
-      expr = "amount * 2"
     }
   }
   row_security {

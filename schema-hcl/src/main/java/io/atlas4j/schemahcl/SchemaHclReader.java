@@ -352,9 +352,13 @@ public final class SchemaHclReader {
                 }
                 // Expanded for_each blocks share their labels (trigger names are per table).
                 if (!type.equals("function") && !type.equals("procedure") && each == null) {
-                    String key = "q\0" + type + "\0" + (qualifier == null ? "" : qualifier) + "\0" + name;
+                    // Trigger names are per table: two blocks of one name on different tables are two triggers.
+                    String owner = type.equals("trigger")
+                            ? "\0" + b.body().attribute("on").map(a -> traversal(a.expression())).orElse("") : "";
+                    String key = "q\0" + type + "\0" + (qualifier == null ? "" : qualifier) + "\0" + name + owner;
                     Block first = seen.putIfAbsent(key, b);
-                    Block firstScoped = schema.isEmpty() ? null : seen.putIfAbsent("s\0" + type + "\0" + schema + "\0" + name, b);
+                    Block firstScoped = schema.isEmpty() ? null
+                            : seen.putIfAbsent("s\0" + type + "\0" + schema + "\0" + name + owner, b);
                     if (first != null || firstScoped != null) {
                         Block f = first != null ? first : firstScoped;
                         doc.error(b.labelRanges().get(b.labels().size() - 1), "duplicate " + type + " \"" + name
@@ -365,6 +369,17 @@ public final class SchemaHclReader {
                 }
                 doc.add(new Document.Entry(type, qualifier, name, schema, b, each));
             }
+        }
+
+        /** A reference's path ({@code table.orders}); any other expression by its position, so never equal. */
+        private static String traversal(Expression e) {
+            if (e instanceof Expression.VariableExpr v) {
+                return v.name();
+            }
+            if (e instanceof Expression.GetAttrExpr g) {
+                return traversal(g.target()) + "." + g.name();
+            }
+            return String.valueOf(e.range());
         }
 
         private void readTable(Document.Entry e) {

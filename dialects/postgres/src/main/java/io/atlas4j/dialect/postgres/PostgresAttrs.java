@@ -79,6 +79,14 @@ public final class PostgresAttrs {
         public enum Kind { VOLATILE, STABLE, IMMUTABLE }
     }
 
+    /** A view's {@code WITH [CASCADED | LOCAL] CHECK OPTION}; absent means none. */
+    public record CheckOption(boolean cascaded) implements Attr {
+    }
+
+    /** A function declared {@code LEAKPROOF}: no side effects and no information leaked about its arguments. */
+    public record Leakproof() implements Attr {
+    }
+
     /** A function declared {@code STRICT} ({@code RETURNS NULL ON NULL INPUT}). */
     public record Strict() implements Attr {
     }

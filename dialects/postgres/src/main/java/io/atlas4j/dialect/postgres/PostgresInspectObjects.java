@@ -3,6 +3,7 @@ package io.atlas4j.dialect.postgres;
 import static io.atlas4j.dialect.postgres.PostgresInspector.strings;
 import static io.atlas4j.dialect.postgres.PostgresInspector.typeRow;
 
+import io.atlas4j.dialect.postgres.PostgresAttrs.Leakproof;
 import io.atlas4j.dialect.postgres.PostgresAttrs.SecurityDefiner;
 import io.atlas4j.dialect.postgres.PostgresAttrs.Strict;
 import io.atlas4j.dialect.postgres.PostgresAttrs.Volatility;
@@ -18,6 +19,7 @@ import io.atlas4j.dialect.postgres.PostgresObjects.Policy;
 import io.atlas4j.inspect.InspectOptions;
 import io.atlas4j.schema.Attr;
 import io.atlas4j.schema.Check;
+import io.atlas4j.schema.Collation;
 import io.atlas4j.schema.Column;
 import io.atlas4j.schema.ColumnType;
 import io.atlas4j.schema.Comment;
@@ -144,6 +146,9 @@ final class PostgresInspectObjects {
                 if (rs.getBoolean(12)) {
                     attrs.add(new Strict());
                 }
+                if (rs.getBoolean(19)) {
+                    attrs.add(new Leakproof());
+                }
                 if (rs.getBoolean(13)) {
                     attrs.add(new SecurityDefiner());
                 }
@@ -210,7 +215,10 @@ final class PostgresInspectObjects {
         List<Column> fields = new ArrayList<>();
         for (String field : strings(rs.getArray(10))) {
             int sep = field.indexOf('\u001f');
-            fields.add(Column.of(field.substring(0, sep), typeRow(field.substring(sep + 1)), true));
+            int sep2 = field.indexOf('\u001f', sep + 1);
+            String collation = field.substring(sep + 1, sep2);
+            fields.add(new Column(field.substring(0, sep), typeRow(field.substring(sep2 + 1)), true, Optional.empty(),
+                    collation.isEmpty() ? List.of() : List.of(new Collation(collation))));
         }
         return new Composite(name, fields, attrs);
     }

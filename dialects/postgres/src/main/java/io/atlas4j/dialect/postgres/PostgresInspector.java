@@ -509,6 +509,10 @@ public final class PostgresInspector implements Inspector {
             if (comment != null) {
                 v.attrs.add(new Comment(comment));
             }
+            String checkOption = rs.getString(6);
+            if (checkOption != null) {
+                v.attrs.add(new PostgresAttrs.CheckOption(checkOption.equalsIgnoreCase("cascaded")));
+            }
         });
     }
 

@@ -157,7 +157,8 @@ final class PostgresQueries {
 
     /** Views and materialized views: schema, name, kind ('v' or 'm'), definition, comment. */
     static final String VIEWS = "SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true),"
-            + " pg_catalog.obj_description(c.oid, 'pg_class')"
+            + " pg_catalog.obj_description(c.oid, 'pg_class'),"
+            + " (SELECT substring(o FROM 14) FROM unnest(c.reloptions) o WHERE o LIKE 'check_option=%')"
             + " FROM pg_catalog.pg_class c"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY(?) AND " + NOT_EXTENSION_RELATION
@@ -218,7 +219,7 @@ final class PostgresQueries {
                 + " pg_catalog.pg_get_function_result(p.oid), " + body + ","
                 + " p.provolatile, p.proisstrict, p.prosecdef, pg_catalog.obj_description(p.oid, 'pg_proc'),"
                 + " ag.aggtransfn::text, " + typeRow("ag.aggtranstype", "NULL") + ","
-                + " CASE WHEN ag.aggfinalfn::oid <> 0 THEN ag.aggfinalfn::text END, ag.agginitval"
+                + " CASE WHEN ag.aggfinalfn::oid <> 0 THEN ag.aggfinalfn::text END, ag.agginitval, p.proleakproof"
                 + " FROM pg_catalog.pg_proc p"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
                 + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"

@@ -4,6 +4,8 @@ import io.atlas4j.diff.AttrDiff;
 import io.atlas4j.diff.DiffException;
 import io.atlas4j.diff.DiffRules;
 import io.atlas4j.diff.Exprs;
+import io.atlas4j.diff.ObjectDiff;
+import io.atlas4j.dialect.postgres.PostgresObjects.Aggregate;
 import io.atlas4j.dialect.postgres.PostgresAttrs.ExcludeOperator;
 import io.atlas4j.dialect.postgres.PostgresAttrs.IndexStorageParams;
 import io.atlas4j.dialect.postgres.PostgresAttrs.NoInherit;
@@ -36,6 +38,8 @@ import io.atlas4j.schema.IndexType;
 import io.atlas4j.schema.NullsOrder;
 import io.atlas4j.schema.PrimaryKey;
 import io.atlas4j.schema.Schema;
+import io.atlas4j.schema.SchemaObject;
+import io.atlas4j.schema.change.SchemaChange;
 import io.atlas4j.schema.Table;
 import io.atlas4j.schema.change.AttrChange;
 import io.atlas4j.schema.change.ChangeKind;
@@ -52,6 +56,42 @@ import java.util.Set;
  * predicates, INCLUDE, storage parameters and operator classes, comments, partitions and row security.
  */
 public final class PostgresDiffRules implements DiffRules {
+
+    /** Routines compare their attributes as a set: HCL and the catalog list them in different orders. */
+    @Override
+    public boolean funcChanged(io.atlas4j.schema.Func from, io.atlas4j.schema.Func to) {
+        return !new io.atlas4j.schema.Func(from.name(), from.args(), from.returns(), from.body(), from.lang(), List.of())
+                .equals(new io.atlas4j.schema.Func(to.name(), to.args(), to.returns(), to.body(), to.lang(), List.of()))
+                || !AttrDiff.sameSet(from.attrs(), to.attrs(), a -> false);
+    }
+
+    @Override
+    public boolean procChanged(io.atlas4j.schema.Proc from, io.atlas4j.schema.Proc to) {
+        return !new io.atlas4j.schema.Proc(from.name(), from.args(), from.body(), from.lang(), List.of())
+                .equals(new io.atlas4j.schema.Proc(to.name(), to.args(), to.body(), to.lang(), List.of()))
+                || !AttrDiff.sameSet(from.attrs(), to.attrs(), a -> false);
+    }
+
+    /**
+     * Aggregates name their support functions as HCL does (bare when in the aggregate's own schema) or as the
+     * catalog prints them ({@code app.f} when {@code app} is off the search path): compared in the bare form.
+     */
+    @Override
+    public List<SchemaChange> schemaObjectChanges(String schema, Schema from, Schema to) {
+        return ObjectDiff.schemaObjects(schema, ownFunctions(from), ownFunctions(to));
+    }
+
+    private static List<SchemaObject> ownFunctions(Schema s) {
+        String prefix = s.name() + ".";
+        return s.objects().stream().map(o -> o instanceof Aggregate a
+                ? (SchemaObject) new Aggregate(a.name(), a.args(), strip(a.stateFunc(), prefix), a.stateType(),
+                        a.finalFunc().map(f -> strip(f, prefix)), a.initCond(), a.attrs())
+                : o).toList();
+    }
+
+    private static String strip(String function, String prefix) {
+        return function.startsWith(prefix) ? function.substring(prefix.length()) : function;
+    }
 
     /** The comment PostgreSQL puts on {@code public}; it is never diffed. */
     static final String PUBLIC_COMMENT = "standard public schema";
@@ -98,6 +138,13 @@ public final class PostgresDiffRules implements DiffRules {
      * name, and by schema when both sides name one.
      */
     static boolean typeChanged(TablePair tables, ColumnType a, ColumnType b) {
+        // A user type may come as a reference (enum.x, domain.x), or as raw text: sql("public.citext") reads as a
+        // reference where the inspector, not knowing an extension's type, keeps the catalog's spelling.
+        Optional<String[]> n1 = userType(a, isRef(b));
+        Optional<String[]> n2 = userType(b, isRef(a));
+        if (n1.isPresent() && n2.isPresent() && (isRef(a) || isRef(b))) {
+            return namedChanged(tables, n1.get()[0], n1.get()[1], n2.get()[0], n2.get()[1]);
+        }
         if (a.getClass() != b.getClass()) {
             return true;
         }
@@ -126,6 +173,30 @@ public final class PostgresDiffRules implements DiffRules {
             return !a.equals(b);
         }
     }
+
+    private static boolean isRef(ColumnType t) {
+        return t instanceof EnumRef || t instanceof UserTypeRef;
+    }
+
+    /** Schema and name of a user type reference, or of raw text naming one ({@code s.t}, or {@code t} if bare). */
+    private static Optional<String[]> userType(ColumnType t, boolean bare) {
+        if (t instanceof EnumRef e) {
+            return Optional.of(new String[] {e.schema(), e.name()});
+        }
+        if (t instanceof UserTypeRef u) {
+            return Optional.of(new String[] {u.schema(), u.name()});
+        }
+        if (t instanceof UnsupportedType u) {
+            java.util.regex.Matcher m = USER_TYPE.matcher(u.raw().trim());
+            if (m.matches() && (m.group(1) != null || bare)) {
+                return Optional.of(new String[] {m.group(1) == null ? "" : m.group(1), m.group(2)});
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern USER_TYPE =
+            java.util.regex.Pattern.compile("(?:([a-z_][a-z0-9_$]*)\\.)?([a-z_][a-z0-9_$]*)");
 
     private static boolean namedChanged(TablePair tables, String s1, String n1, String s2, String n2) {
         if (!n1.equals(n2)) {

@@ -1,8 +1,10 @@
 package io.atlas4j.dialect.postgres.hcl;
 
+import io.atlas4j.dialect.postgres.PostgresAttrs.CheckOption;
 import io.atlas4j.dialect.postgres.PostgresAttrs.Deferrable;
 import io.atlas4j.dialect.postgres.PostgresAttrs.ExcludeOperator;
 import io.atlas4j.dialect.postgres.PostgresAttrs.IndexStorageParams;
+import io.atlas4j.dialect.postgres.PostgresAttrs.Leakproof;
 import io.atlas4j.dialect.postgres.PostgresAttrs.NoInherit;
 import io.atlas4j.dialect.postgres.PostgresAttrs.NullsNotDistinct;
 import io.atlas4j.dialect.postgres.PostgresAttrs.OpClass;
@@ -95,9 +97,10 @@ public final class PostgresHcl implements HclDialect {
             case INDEX_PART -> Set.of("ops", "op", "nulls_first", "nulls_last");
             case FOREIGN_KEY -> Set.of("deferrable");
             case CHECK -> Set.of("no_inherit");
-            case FUNCTION -> Set.of("volatility", "strict", "security");
+            case FUNCTION -> Set.of("volatility", "strict", "leakproof", "security");
             case PROCEDURE -> Set.of("security");
             case TRIGGER -> Set.of("execute");
+            case VIEW -> Set.of("check_option");
             default -> Set.of();
         };
     }
@@ -151,12 +154,17 @@ public final class PostgresHcl implements HclDialect {
                     attrs.add(new NoInherit());
                 }
             }
+            case VIEW -> n.keyword("check_option", List.of("LOCAL", "CASCADED"))
+                    .ifPresent(o -> attrs.add(new CheckOption(o.equals("CASCADED"))));
             case FUNCTION, PROCEDURE -> {
                 n.keyword("volatility", List.of("VOLATILE", "STABLE", "IMMUTABLE"))
                         .filter(v -> !v.equals("VOLATILE"))
                         .ifPresent(v -> attrs.add(new Volatility(Volatility.Kind.valueOf(v))));
                 if (n.bool("strict").orElse(false)) {
                     attrs.add(new Strict());
+                }
+                if (n.bool("leakproof").orElse(false)) {
+                    attrs.add(new Leakproof());
                 }
                 n.keyword("security", List.of("DEFINER", "INVOKER")).filter("DEFINER"::equals)
                         .ifPresent(s -> attrs.add(new SecurityDefiner()));
@@ -271,10 +279,15 @@ public final class PostgresHcl implements HclDialect {
                     out.attr("no_inherit", "true");
                 }
             }
+            case VIEW -> Attrs.find(attrs, CheckOption.class)
+                    .ifPresent(o -> out.attr("check_option", o.cascaded() ? "CASCADED" : "LOCAL"));
             case FUNCTION, PROCEDURE -> {
                 Attrs.find(attrs, Volatility.class).ifPresent(v -> out.attr("volatility", v.kind().name()));
                 if (Attrs.find(attrs, Strict.class).isPresent()) {
                     out.attr("strict", "true");
+                }
+                if (Attrs.find(attrs, Leakproof.class).isPresent()) {
+                    out.attr("leakproof", "true");
                 }
                 if (Attrs.find(attrs, SecurityDefiner.class).isPresent()) {
                     out.attr("security", "DEFINER");

@@ -41,13 +41,17 @@ final class PostgresHclTypes {
             "language_handler", "fdw_handler", "table_am_handler", "index_am_handler", "tsm_handler", "pg_lsn",
             "pg_snapshot", "txid_snapshot", "tid", "cid");
 
+    /** Known names whose underscore is part of the SQL name, not a space. */
+    private static final Set<String> REAL_UNDERSCORES = Set.of("event_trigger", "language_handler", "fdw_handler",
+            "table_am_handler", "index_am_handler", "tsm_handler", "pg_lsn", "pg_snapshot", "txid_snapshot");
+
     /** Names {@link PostgresTypes} models: an unsupported result for them means bad arguments. */
     private static final Set<String> MODELED = Set.of("varchar", "character_varying", "char", "character", "int2",
             "int4", "int8", "int", "integer", "smallint", "bigint", "text", "boolean", "bool", "bytea", "date", "time",
             "timetz", "timestamptz", "timestamp", "double_precision", "real", "float", "float8", "float4", "numeric",
             "decimal", "json", "jsonb", "uuid");
 
-    private static final Pattern SIMPLE = Pattern.compile("([a-z][a-z0-9 ]*?)\\s*(?:\\((\\d+)(?:,\\s*(-?\\d+))?\\))?");
+    private static final Pattern SIMPLE = Pattern.compile("([a-z][a-z0-9_ ]*?)\\s*(?:\\((\\d+)(?:,\\s*(-?\\d+))?\\))?");
     private static final Pattern TIME = Pattern.compile("(timestamp|time)(\\(\\d+\\))? (with|without) time zone");
     private static final Pattern INTERVAL = Pattern.compile("interval ([a-z ]+?)(\\((\\d+)\\))?");
 
@@ -85,7 +89,8 @@ final class PostgresHclTypes {
             throw new IllegalArgumentException("unknown type \"" + n.name() + "\" for PostgreSQL; use sql(\""
                     + n.name() + args + "\") for a type Atlas4J does not know");
         }
-        String sql = name.replace('_', ' ');
+        // An underscore stands for a space (double_precision) except in names that have one (event_trigger).
+        String sql = REAL_UNDERSCORES.contains(name) ? name : name.replace('_', ' ');
         if (name.equals("timestamptz") || name.equals("timetz")) {
             sql = name.substring(0, name.length() - 2) + args + " with time zone";
             args = "";

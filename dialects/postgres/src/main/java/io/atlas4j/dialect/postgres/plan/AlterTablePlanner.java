@@ -207,9 +207,16 @@ final class AlterTablePlanner {
         } else if (tc instanceof TableChange.AddTrigger a) {
             out.add(RoutineSql.createTrigger(name, a.trigger(), false), "create trigger " + q(a.trigger().name()),
                     List.of(RoutineSql.dropTrigger(name, a.trigger())), m);
+            RoutineSql.triggerComment(name, a.trigger()).ifPresent(sql -> out.add(sql,
+                    "set comment to trigger: " + q(a.trigger().name()), List.of(), m));
         } else if (tc instanceof TableChange.ModifyTrigger mt) {
             out.add(RoutineSql.createTrigger(name, mt.to(), true), "modify trigger " + q(mt.to().name()),
                     List.of(RoutineSql.createTrigger(name, mt.from(), true)), m);
+            Optional<String> comment = RoutineSql.triggerComment(name, mt.to());
+            if (!comment.equals(RoutineSql.triggerComment(name, mt.from()))) {
+                out.add(comment.orElse("COMMENT ON TRIGGER " + ident(mt.to().name()) + " ON " + name + " IS NULL"),
+                        "set comment to trigger: " + q(mt.to().name()), List.of(), m);
+            }
         }
     }
 

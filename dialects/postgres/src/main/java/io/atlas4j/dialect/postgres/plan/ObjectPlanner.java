@@ -18,6 +18,7 @@ import io.atlas4j.schema.Comment;
 import io.atlas4j.schema.EnumType;
 import io.atlas4j.schema.RealmObject;
 import io.atlas4j.schema.SchemaObject;
+import io.atlas4j.schema.Collation;
 import io.atlas4j.schema.Sequence;
 import io.atlas4j.schema.change.AttrChange;
 import io.atlas4j.schema.change.Clause;
@@ -167,7 +168,8 @@ final class ObjectPlanner {
             list.add(b.toString());
             comment(d.attrs(), "DOMAIN " + name, list);
         } else if (o instanceof Composite ct) {
-            list.add("CREATE TYPE " + name + " AS (" + ct.fields().stream().map(f -> ident(f.name()) + " " + scope.type(f.type()))
+            list.add("CREATE TYPE " + name + " AS (" + ct.fields().stream().map(f -> ident(f.name()) + " " + scope.type(f.type())
+                    + f.attr(Collation.class).map(x -> " COLLATE " + ident(x.name())).orElse(""))
                     .collect(Collectors.joining(", ")) + ")");
             comment(ct.attrs(), "TYPE " + name, list);
         } else if (o instanceof Sequence s) {
@@ -177,10 +179,12 @@ final class ObjectPlanner {
         } else if (o instanceof Aggregate a) {
             StringBuilder b = new StringBuilder("CREATE AGGREGATE ").append(name).append(" (")
                     .append(a.args().isEmpty() ? "*" : routines.args(a.args(), true)).append(") (SFUNC = ")
-                    .append(routineName(a.stateFunc())).append(", STYPE = ").append(scope.type(a.stateType()));
-            a.finalFunc().ifPresent(f -> b.append(", FINALFUNC = ").append(routineName(f)));
+                    .append(routineName(schema, a.stateFunc())).append(", STYPE = ").append(scope.type(a.stateType()));
+            a.finalFunc().ifPresent(f -> b.append(", FINALFUNC = ").append(routineName(schema, f)));
             a.initCond().ifPresent(i -> b.append(", INITCOND = ").append(literal(i)));
             list.add(b.append(')').toString());
+            comment(a.attrs(), "AGGREGATE " + name + " (" + (a.args().isEmpty() ? "*" : routines.args(a.args(), false)) + ")",
+                    list);
         } else if (o instanceof Policy p) {
             StringBuilder b = new StringBuilder("CREATE POLICY ").append(ident(p.policy())).append(" ON ")
                     .append(scope.name(schema, p.table())).append(" AS ").append(p.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
@@ -188,6 +192,7 @@ final class ObjectPlanner {
             p.using().ifPresent(u -> b.append(" USING ").append(PgSql.mayWrap(u)));
             p.check().ifPresent(u -> b.append(" WITH CHECK ").append(PgSql.mayWrap(u)));
             list.add(b.toString());
+            comment(p.attrs(), "POLICY " + ident(p.policy()) + " ON " + scope.name(schema, p.table()), list);
         } else {
             throw new PlanException("cannot plan " + o.kind() + " " + q(o.name()) + " for PostgreSQL", "remove it from the schema");
         }
@@ -216,8 +221,9 @@ final class ObjectPlanner {
         return "DROP TYPE " + name;
     }
 
-    private static String routineName(String f) {
-        return PgSql.plainName(f) ? ident(f) : f;
+    /** A plain routine name is the aggregate's sibling: qualified like it, since its schema may not be on the path. */
+    private String routineName(String schema, String f) {
+        return PgSql.plainName(f) ? scope.name(schema, f) : f;
     }
 
     private static String roles(List<String> roles) {
@@ -370,6 +376,12 @@ final class ObjectPlanner {
     void addRealmObject(AddRealmObject c) {
         RealmObject o = c.object();
         out.add(createRealm(o), "create " + o.kind() + " " + q(o.name()), List.of(dropRealm(o)), c);
+        // An extension's comment is its own (read-only); an event trigger's is the user's.
+        if (o instanceof EventTrigger t) {
+            List<String> comments = new ArrayList<>();
+            comment(t.attrs(), "EVENT TRIGGER " + ident(t.name()), comments);
+            comments.forEach(sql -> out.add(sql, "set comment to event trigger: " + q(t.name()), List.of(), c));
+        }
     }
 
     void dropRealmObject(DropRealmObject c) {
@@ -410,10 +422,21 @@ final class ObjectPlanner {
             if (!t.tags().isEmpty()) {
                 b.append(" WHEN TAG IN (").append(t.tags().stream().map(PgSql::literal).collect(Collectors.joining(", "))).append(')');
             }
-            String f = t.function();
-            return b.append(" EXECUTE FUNCTION ").append(f.contains("(") ? f : ident(f) + "()").toString();
+            return b.append(" EXECUTE FUNCTION ").append(eventFunction(t.function())).toString();
         }
         throw new PlanException("cannot plan " + o.kind() + " " + q(o.name()) + " for PostgreSQL", "remove it from the schema");
+    }
+
+    /**
+     * The function an event trigger runs: {@code schema.name} (as read from HCL or inspected) quotes each part,
+     * since quoting the whole text would name a function called "schema.name".
+     */
+    private static String eventFunction(String f) {
+        if (f.contains("(")) {
+            return f;
+        }
+        int dot = f.indexOf('.');
+        return (dot < 0 ? ident(f) : ident(f.substring(0, dot)) + "." + ident(f.substring(dot + 1))) + "()";
     }
 
     private static String dropRealm(RealmObject o) {

@@ -35,6 +35,15 @@ final class PostgresOrderHooks implements ChangeOrder.Hooks {
         if (later instanceof AddRealmObject r && r.object() instanceof EventTrigger t) {
             return earlier instanceof AddFunc f && Dependencies.mentions(t.function(), f.func().name());
         }
+        // PostgreSQL checks a SQL-language body when it is created: the tables it reads come first, unless the
+        // table itself uses the routine (a default or check), when the routine must come first.
+        if (earlier instanceof AddTable a && (later instanceof AddFunc || later instanceof SchemaChange.AddProc)) {
+            String lang = later instanceof AddFunc f ? f.func().lang() : ((SchemaChange.AddProc) later).proc().lang();
+            String body = later instanceof AddFunc f ? f.func().body() : ((SchemaChange.AddProc) later).proc().body();
+            String name = later instanceof AddFunc f ? f.func().name() : ((SchemaChange.AddProc) later).proc().name();
+            return lang.equalsIgnoreCase("sql") && Dependencies.mentions(body, a.table().name())
+                    && !usesRoutine(a.table(), name);
+        }
         if (later instanceof AddObject o || later instanceof ModifyObject) {
             Object obj = later instanceof AddObject o2 ? o2.object() : ((ModifyObject) later).to();
             String schema = Dependencies.schemaOf(later);
@@ -59,6 +68,12 @@ final class PostgresOrderHooks implements ChangeOrder.Hooks {
             return earlier instanceof AddTable a && a.table().name().equals(p.table()) && a.schema().equals(schema)
                     || earlier instanceof ModifyTable m && m.to().name().equals(p.table()) && m.schema().equals(schema);
         }
+        // OWNED BY needs the owning table, unless the table's defaults use the sequence (then the table waits).
+        if (obj instanceof Sequence s && s.ownedBy().isPresent() && earlier instanceof AddTable a && a.schema().equals(schema)) {
+            String owner = s.ownedBy().get();
+            return owner.substring(0, Math.max(owner.indexOf('.'), 0)).equals(a.table().name())
+                    && !defaultsMention(a.table().columns().stream(), s.name());
+        }
         if (earlier instanceof AddObject dep) {
             if (obj instanceof Domain d) {
                 return Dependencies.usesType(d.type(), dep.schema(), dep.object().name());
@@ -71,6 +86,13 @@ final class PostgresOrderHooks implements ChangeOrder.Hooks {
             return Dependencies.mentions(a.stateFunc() + " " + a.finalFunc().orElse(""), f.func().name());
         }
         return false;
+    }
+
+    private static boolean usesRoutine(io.atlas4j.schema.Table t, String name) {
+        return defaultsMention(t.columns().stream(), name)
+                || t.checks().stream().anyMatch(c -> Dependencies.mentions(c.expr(), name))
+                || t.columns().stream().anyMatch(c -> c.attr(io.atlas4j.schema.GeneratedExpr.class)
+                        .map(g -> Dependencies.mentions(g.expr(), name)).orElse(false));
     }
 
     private static boolean defaultsMention(Stream<Column> columns, String name) {

@@ -41,7 +41,8 @@ final class RoutinePlanner {
 
     private String createView(String schema, View v, boolean replace) {
         return "CREATE " + (replace ? "OR REPLACE " : "") + kind(v) + " " + scope.name(schema, v.name()) + " AS "
-                + v.definition();
+                + v.definition() + v.attr(io.atlas4j.dialect.postgres.PostgresAttrs.CheckOption.class)
+                        .map(o -> o.cascaded() ? " WITH CASCADED CHECK OPTION" : " WITH LOCAL CHECK OPTION").orElse("");
     }
 
     private String dropView(String schema, View v) {
@@ -70,6 +71,8 @@ final class RoutinePlanner {
         for (Trigger t : v.triggers()) {
             out.add(RoutineSql.createTrigger(name, t, false), "create trigger " + q(t.name()),
                     List.of(RoutineSql.dropTrigger(name, t)), c);
+            RoutineSql.triggerComment(name, t).ifPresent(sql -> out.add(sql, "set comment to trigger: " + q(t.name()),
+                    List.of(), c));
         }
     }
 

@@ -32,10 +32,24 @@ final class RoutineSql {
         if (f.attr(PostgresAttrs.Strict.class).isPresent()) {
             b.append(" STRICT");
         }
+        if (f.attr(PostgresAttrs.Leakproof.class).isPresent()) {
+            b.append(" LEAKPROOF");
+        }
         if (f.attr(PostgresAttrs.SecurityDefiner.class).isPresent()) {
             b.append(" SECURITY DEFINER");
         }
-        return b.append(" AS ").append(PgSql.dollarQuote(f.body())).toString();
+        return b.append(body(f.body())).toString();
+    }
+
+    /**
+     * {@code AS $$body$$}, or a SQL-standard body ({@code BEGIN ATOMIC ... END}) as it is: PostgreSQL parses it
+     * as SQL, and a dollar-quoted one would be a string body instead.
+     */
+    private static String body(String body) {
+        if (body.strip().regionMatches(true, 0, "BEGIN ATOMIC", 0, "BEGIN ATOMIC".length())) {
+            return " " + body.strip();
+        }
+        return " AS " + PgSql.dollarQuote(body);
     }
 
     /** {@code DROP FUNCTION "f" (input types)}. */
@@ -54,7 +68,7 @@ final class RoutineSql {
         if (p.attr(PostgresAttrs.SecurityDefiner.class).isPresent()) {
             b.append(" SECURITY DEFINER");
         }
-        return b.append(" AS ").append(PgSql.dollarQuote(p.body())).toString();
+        return b.append(body(p.body())).toString();
     }
 
     /** {@code DROP PROCEDURE "p" (input types)}. */
@@ -98,6 +112,13 @@ final class RoutineSql {
                 .append(t.forEachRow() ? " FOR EACH ROW" : " FOR EACH STATEMENT");
         t.when().ifPresent(w -> b.append(" WHEN ").append(PgSql.mayWrap(w)));
         return b.append(' ').append(quotedCall(t.body())).toString();
+    }
+
+    /** {@code COMMENT ON TRIGGER "tr" ON "t" IS '...'} for a trigger with a comment. */
+    static java.util.Optional<String> triggerComment(String table, Trigger t) {
+        return io.atlas4j.schema.Attrs.find(t.attrs(), io.atlas4j.schema.Comment.class).map(io.atlas4j.schema.Comment::text)
+                .filter(c -> !c.isEmpty())
+                .map(c -> "COMMENT ON TRIGGER " + ident(t.name()) + " ON " + table + " IS " + PgSql.literal(c));
     }
 
     /** {@code DROP TRIGGER "tr" ON "t"}. */

@@ -64,6 +64,8 @@ final class TablePlanner {
         for (Trigger tr : t.triggers()) {
             out.add(RoutineSql.createTrigger(name, tr, false), "create trigger " + q(tr.name()),
                     List.of(RoutineSql.dropTrigger(name, tr)), c);
+            RoutineSql.triggerComment(name, tr).ifPresent(sql -> out.add(sql, "set comment to trigger: " + q(tr.name()),
+                    List.of(), c));
         }
     }
 
