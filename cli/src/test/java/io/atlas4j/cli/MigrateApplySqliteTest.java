@@ -489,18 +489,6 @@ class MigrateApplySqliteTest {
     }
 
     @Test
-    void txtarFilesAreRefusedRatherThanRunAsPlainSql() throws SQLException {
-        file("1.sql", "-- atlas:txtar\n\n-- checks.sql --\nSELECT 1;\n\n-- migration.sql --\nCREATE TABLE a (id int);\n");
-
-        CliResult result = apply();
-
-        assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.errLines()).first().isEqualTo("Error: migration file \"1.sql\" has pre-migration checks "
-                + "(atlas:txtar), which migrate apply does not support yet");
-        assertThat(tables()).doesNotContain("a");
-    }
-
-    @Test
     void aLockLeftByAKilledProcessIsTakenOver() throws Exception {
         twoFiles();
         Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")

@@ -2,6 +2,8 @@ package io.atlas4j.migrate;
 
 import io.atlas4j.migrate.format.DirFormat;
 import io.atlas4j.migrate.format.UpSql;
+import io.atlas4j.migrate.txtar.CheckFile;
+import io.atlas4j.migrate.txtar.TxtarArchive;
 import io.atlas4j.sql.SplitRules;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -27,7 +29,9 @@ import java.util.Optional;
  *
  * <p>A file of another directory format ({@link DirFormat}) keeps its raw bytes in {@link #content()}
  * (what {@code atlas.sum} hashes); {@link #upText()} and {@link #upSql()} give the up migration to execute,
- * and {@link #version()} / {@link #description()} follow the format's naming.
+ * and {@link #version()} / {@link #description()} follow the format's naming. An Atlas file whose header
+ * has {@code -- atlas:txtar} is an archive ({@link #txtar()}): its up migration is the {@code migration.sql}
+ * member and {@link #checks()} are its pre-migration checks.
  *
  * @param name the file name, e.g. {@code 1_init.sql}
  * @param content the raw bytes, hashed as they are (no newline normalisation)
@@ -139,19 +143,32 @@ public record MigrationFile(String name, byte[] content, Path path, DirFormat fo
     }
 
     /**
-     * Whether the header marks this file as a txtar archive of pre-migration checks
-     * ({@code -- atlas:txtar}); the archive members are not parsed here.
+     * Whether the header marks this Atlas-format file as a txtar archive of pre-migration checks
+     * ({@code -- atlas:txtar}, then a blank line). Files of other formats are never read as archives.
      */
     public boolean isTxtar() {
-        return !directives("txtar").isEmpty();
+        return format == DirFormat.ATLAS && !directives("txtar").isEmpty();
+    }
+
+    /** The file read as a txtar archive, or empty when it is not one ({@link #isTxtar()}). */
+    public Optional<TxtarArchive> txtar() {
+        return isTxtar() ? Optional.of(TxtarArchive.parse(text())) : Optional.empty();
+    }
+
+    /**
+     * The pre-migration check files of a txtar file ({@code checks.sql}, {@code checks/<x>.sql}) in archive
+     * order; empty for any other file.
+     */
+    public List<CheckFile> checks() {
+        return txtar().map(TxtarArchive::checks).orElse(List.of());
     }
 
     /**
      * The statements of the file, split with the dialect's rules (honouring {@code atlas:delimiter}); in
-     * another format, the statements of its up migration ({@link #upSql()}).
+     * another format or a txtar file, the statements of its up migration ({@link #upSql()}).
      */
     public List<SqlStatement> statements(SplitRules rules) {
-        if (format == DirFormat.ATLAS) {
+        if (format == DirFormat.ATLAS && !isTxtar()) {
             return StatementSplitter.split(SqlScript.of(uri(), text()), rules);
         }
         List<SqlStatement> statements = new ArrayList<>();
@@ -164,7 +181,7 @@ public record MigrationFile(String name, byte[] content, Path path, DirFormat fo
 
     /**
      * The up migration: the SQL to execute, in parts with their lines in the file. For an Atlas file,
-     * the whole file.
+     * the whole file; for a txtar file, its {@code migration.sql} member (see {@link TxtarArchive#migration()}).
      */
     public UpSql upSql() {
         return format.upSql(this);
@@ -174,10 +191,12 @@ public record MigrationFile(String name, byte[] content, Path path, DirFormat fo
      * The text of the up migration ({@link #upSql()}): for an Atlas, flyway or golang-migrate file the
      * whole file ({@link #text()}); for goose, dbmate and liquibase the up section without the format's
      * marker lines. A goose {@code StatementBegin/End} block is not marked in it: execute with
-     * {@link #upSql()} to keep such a block one statement.
+     * {@link #upSql()} to keep such a block one statement. For a txtar file, the {@code migration.sql} member
+     * with every other line but the header directives blanked, so that split from line 1 its statements keep
+     * their lines in the file and the checks are not part of it.
      */
     public String upText() {
-        return format == DirFormat.ATLAS ? text() : upSql().text();
+        return format == DirFormat.ATLAS && !isTxtar() ? text() : upSql().text();
     }
 
     /** The file's URI for positions in messages: its path, or {@code file:<name>} for an in-memory file. */

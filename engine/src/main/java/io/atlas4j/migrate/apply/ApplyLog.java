@@ -19,6 +19,8 @@ public final class ApplyLog {
     private int filesFailed;
     private int statementsOk;
     private int statementsFailed;
+    private int checksOk;
+    private int checksFailed;
 
     public ApplyLog(PrintWriter out) {
         this.out = Objects.requireNonNull(out, "out");
@@ -59,6 +61,42 @@ public final class ApplyLog {
         out.flush();
     }
 
+    /** {@code   -- checks before migrating version <v>}: one check file of a txtar file starts. */
+    public void checksStarted(String version) {
+        out.print("  -- checks before migrating version " + version + "\n");
+        out.flush();
+    }
+
+    /**
+     * {@code     -> <assertion>} (continuation lines indented like statements), counted as a passed check or,
+     * when {@code failed}, as a failure.
+     */
+    public void check(String text, boolean failed) {
+        out.print("    -> " + text.replace("\n", "\n       ") + "\n");
+        out.flush();
+        if (failed) {
+            checksFailed++;
+        } else {
+            checksOk++;
+        }
+    }
+
+    /** {@code   -- ok (<dur>)} and the empty line after a check file that passed. */
+    public void checksOk(Duration took) {
+        out.print("  -- ok (" + GoDuration.format(took) + ")\n\n");
+        out.flush();
+    }
+
+    /**
+     * The error of a check file that failed, indented 4 spaces, then the empty line before the footer; the
+     * file counts as a migration with errors (its statements are not shown, as none ran).
+     */
+    public void checksFailed(String error) {
+        filesFailed++;
+        out.print("    " + error.replace("\n", "\n    ") + "\n\n");
+        out.flush();
+    }
+
     /** {@code   -- ok (<dur>)} and the empty line after a file. */
     public void fileOk(Duration took) {
         filesOk++;
@@ -66,12 +104,18 @@ public final class ApplyLog {
         out.flush();
     }
 
-    /** The footer: separator, total duration, file and statement counts. */
+    /** The footer: separator, total duration, file counts, check counts (when checks ran) and statement counts. */
     public void footer(Duration took) {
         out.print("  -------------------------\n");
         out.print("  -- " + GoDuration.format(took) + "\n");
         out.print("  -- " + counted(filesOk, filesFailed, "migration") + "\n");
-        out.print("  -- " + counted(statementsOk, statementsFailed, "sql statement") + "\n");
+        if (checksOk + checksFailed > 0) {
+            out.print("  -- " + checks(checksOk, checksFailed) + "\n");
+        }
+        if (statementsOk + statementsFailed > 0) {
+            // Atlas leaves out a count line with nothing to count (e.g. when the first file's checks failed).
+            out.print("  -- " + counted(statementsOk, statementsFailed, "sql statement") + "\n");
+        }
         out.flush();
     }
 
@@ -84,6 +128,17 @@ public final class ApplyLog {
             return plural(failed, noun) + " with errors";
         }
         return plural(ok, noun) + " ok, " + failed + " with errors";
+    }
+
+    /** Atlas's check line: {@code 2 checks}, {@code 2 checks ok, 1 failure}, {@code 1 check error}. */
+    static String checks(int ok, int failed) {
+        if (failed == 0) {
+            return plural(ok, "check");
+        }
+        if (ok == 0) {
+            return plural(failed, "check error");
+        }
+        return plural(ok, "check") + " ok, " + plural(failed, "failure");
     }
 
     static String plural(int n, String noun) {

@@ -5,6 +5,7 @@ import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.migrate.MigrationFile;
 import io.atlas4j.migrate.format.UpSql;
+import io.atlas4j.migrate.txtar.CheckFile;
 import io.atlas4j.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
  *
  * <p>Only the file's up migration ({@link MigrationFile#upSql()}) is split: the whole file in the Atlas
  * format, e.g. the {@code -- +goose Up} section of a goose file; a part that is one statement as it stands
- * (goose {@code StatementBegin/End}) is taken whole.
+ * (goose {@code StatementBegin/End}) is taken whole. A txtar file's up migration is its {@code migration.sql}
+ * member; its check files are split with {@link #checks}.
  *
  * @param statements the split statements (positions for messages)
  * @param texts the texts to execute, one per statement
@@ -34,10 +36,24 @@ public record FileStatements(List<SqlStatement> statements, List<String> texts) 
      * @throws Atlas4jException (apply) {@code sql/migrate: scanning statements from "<f>": <err>}
      */
     public static FileStatements of(MigrationFile file, Dialect dialect) {
+        return of(file, file.upSql(), dialect);
+    }
+
+    /**
+     * The assertions of {@code check}, a check file of the txtar file {@code file}, split like its migration
+     * (positions in the file, the default {@code ;} kept in the text).
+     *
+     * @throws Atlas4jException (apply) {@code sql/migrate: scanning statements from "<f>": <err>}
+     */
+    public static FileStatements checks(MigrationFile file, CheckFile check, Dialect dialect) {
+        return of(file, check.sql(), dialect);
+    }
+
+    private static FileStatements of(MigrationFile file, UpSql sql, Dialect dialect) {
         boolean defaultDelimiter = file.delimiter().isEmpty();
         List<SqlStatement> statements = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        for (UpSql.Part part : file.upSql().parts()) {
+        for (UpSql.Part part : sql.parts()) {
             if (part.single()) {
                 SqlStatement whole = part.statement(file.uri());
                 statements.add(whole);

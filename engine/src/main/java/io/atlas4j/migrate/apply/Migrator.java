@@ -9,6 +9,7 @@ import io.atlas4j.error.ErrorCode;
 import io.atlas4j.migrate.MigrationDir;
 import io.atlas4j.migrate.MigrationFile;
 import io.atlas4j.migrate.SumFile;
+import io.atlas4j.migrate.txtar.CheckFile;
 import io.atlas4j.sql.SqlStatement;
 import io.atlas4j.url.DatabaseUrl;
 import java.sql.Connection;
@@ -59,8 +60,13 @@ public final class Migrator {
     /**
      * Applies the pending files, printing progress to {@code log}.
      *
+     * <p>A txtar file ({@code -- atlas:txtar}) runs its check files first, inside its transaction when it
+     * has one and before its revision is written; a failing check file stops the run there, so the file's
+     * migration does not run and it stays pending. {@code --dry-run} lists the checks without running them.
+     *
      * @throws Atlas4jException (apply) when the database is not clean on a first run, a file changed since
-     *     it was partly applied, or a statement fails (after the log shows the error)
+     *     it was partly applied, a statement fails, or a pre-migration check fails (after the log shows the
+     *     error)
      */
     public void apply(ApplyOptions options, ApplyLog log) {
         if (options.baseline() != null && options.allowDirty()) {
@@ -227,12 +233,6 @@ public final class Migrator {
             }
             List<TxMode> modes = new ArrayList<>();
             for (MigrationFile f : pending) {
-                if (f.isTxtar()) {
-                    // Executing the archive as plain SQL would run its checks as migration statements.
-                    throw new Atlas4jException(ErrorCode.CONFIGURATION, "migration file \"" + f.name()
-                            + "\" has pre-migration checks (atlas:txtar), which migrate apply does not support yet",
-                            "move the checks out of the file, or apply it with Atlas", null);
-                }
                 modes.add(options.txMode().forFile(f));
             }
             String current = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).version();
@@ -285,11 +285,23 @@ public final class Migrator {
             List<SqlStatement> statements = split.statements();
             List<String> texts = split.texts();
             List<String> sums = StatementHashes.of(texts);
+            // Split the checks up front: a scan error stops the file before anything runs.
+            List<CheckFile> checks = f.checks();
+            List<FileStatements> checkSplits = checks.stream().map(ch -> FileStatements.checks(f, ch, dialect)).toList();
             long fileStart = System.nanoTime();
-            log.fileStarted(f.version());
             if (options.dryRun()) {
                 Optional<Revision> existing = support.exists(c, location) ? store.get(f.version()) : Optional.empty();
                 int from = existing.filter(Revision::partial).map(Revision::applied).orElse(0);
+                if (from == 0) {
+                    // Listed, not run: the files before this one were not applied either.
+                    for (FileStatements checkSplit : checkSplits) {
+                        long checkStart = System.nanoTime();
+                        log.checksStarted(f.version());
+                        checkSplit.texts().forEach(t -> log.check(t, false));
+                        log.checksOk(Duration.ofNanos(System.nanoTime() - checkStart));
+                    }
+                }
+                log.fileStarted(f.version());
                 texts.subList(Math.min(from, texts.size()), texts.size()).forEach(log::statement);
                 log.fileOk(Duration.ofNanos(System.nanoTime() - fileStart));
                 return;
@@ -298,6 +310,12 @@ public final class Migrator {
                 c.setAutoCommit(false);
             }
             Revision rev = store.get(f.version()).orElse(null);
+            if (rev == null || rev.applied() == 0) {
+                // Inside the file's transaction (if any), before its revision is written: a failing check
+                // leaves no trace. A file resumed after a partial run passed its checks already.
+                runChecks(f, mode, checks, checkSplits, runStart);
+            }
+            log.fileStarted(f.version());
             if (rev == null) {
                 rev = new Revision(f.version(), f.description(), Revision.APPLIED, 0, texts.size(), Instant.now(), 0, "",
                         "", hashOf(f), List.of(), options.operatorVersion());
@@ -341,6 +359,42 @@ public final class Migrator {
                 c.setAutoCommit(true);
             }
             log.fileOk(Duration.ofNanos(System.nanoTime() - fileStart));
+        }
+
+        private void runChecks(MigrationFile f, TxMode mode, List<CheckFile> checks, List<FileStatements> splits,
+                               long runStart) throws SQLException {
+            for (int i = 0; i < checks.size(); i++) {
+                long checkStart = System.nanoTime();
+                log.checksStarted(f.version());
+                CheckRun run = CheckRun.evaluate(c, checks.get(i), splits.get(i), dialect);
+                run.assertions().forEach(a -> log.check(a.text(), a.failed()));
+                if (run.passed()) {
+                    log.checksOk(Duration.ofNanos(System.nanoTime() - checkStart));
+                    continue;
+                }
+                String error = run.error().orElseThrow();
+                log.checksFailed(error);
+                try {
+                    if (mode != TxMode.NONE) {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
+                } catch (SQLException e) {
+                    if (run.cause() != null) {
+                        run.cause().addSuppressed(e);
+                    }
+                }
+                log.footer(Duration.ofNanos(System.nanoTime() - runStart));
+                String where = run.failedAt() == null ? "" : "the assertion is at " + run.failedAt().range() + "; ";
+                if (run.cause() != null) {
+                    throw new Atlas4jException(ErrorCode.APPLY, "sql/migrate: executing check assertion \""
+                            + run.assertions().get(run.assertions().size() - 1).text() + "\" from version \""
+                            + f.version() + "\": " + error, where + "version " + f.version() + " was not applied; "
+                            + "fix the check and run migrate apply again", run.cause());
+                }
+                throw new Atlas4jException(ErrorCode.APPLY, error, where + "version " + f.version()
+                        + " was not applied; run migrate apply again once the database passes its checks", null);
+            }
         }
 
         private void failed(MigrationFile f, TxMode mode, Revision rev, SqlStatement stmt, SQLException cause,

@@ -3,6 +3,7 @@ package io.atlas4j.migrate.format;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.migrate.MigrationFile;
+import io.atlas4j.migrate.txtar.TxtarArchive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -144,11 +145,15 @@ public enum DirFormat {
         return List.copyOf(kept);
     }
 
-    /** The up migration of {@code file}, a migration of this format: what to execute, with positions. */
+    /**
+     * The up migration of {@code file}, a migration of this format: what to execute, with positions. An Atlas
+     * txtar file ({@code -- atlas:txtar}) executes only its {@code migration.sql} member.
+     */
     public UpSql upSql(MigrationFile file) {
         String text = file.text();
         return switch (this) {
-            case ATLAS, FLYWAY, GOLANG_MIGRATE -> UpSql.whole(text);
+            case ATLAS -> file.txtar().map(TxtarArchive::migration).orElseGet(() -> UpSql.whole(text));
+            case FLYWAY, GOLANG_MIGRATE -> UpSql.whole(text);
             case GOOSE -> SectionReader.goose(text);
             case DBMATE -> SectionReader.dbmate(text);
             case LIQUIBASE -> SectionReader.liquibase(text);
