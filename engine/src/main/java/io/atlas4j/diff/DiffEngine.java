@@ -45,13 +45,17 @@ public final class DiffEngine implements Differ {
 
     @Override
     public List<SchemaChange> diffRealm(Realm from, Realm to, DiffOptions options) {
+        Renames renames = Renames.of(options, false);
+        for (Schema s1 : from.schemas()) {
+            to.schema(s1.name()).ifPresent(s2 -> renames.prepare(s2.name(), s1, s2));
+        }
         List<SchemaChange> changes = new ArrayList<>(rules.realmObjectChanges(from, to));
         for (Schema s1 : from.schemas()) {
             Optional<Schema> s2 = to.schema(s1.name());
             if (s2.isEmpty()) {
                 changes.add(new SchemaChange.DropSchema(s1, Set.of()));
             } else {
-                changes.addAll(schemaChanges(s1, s2.get()));
+                changes.addAll(schemaChanges(s1, s2.get(), renames));
             }
         }
         for (Schema s2 : to.schemas()) {
@@ -64,7 +68,10 @@ public final class DiffEngine implements Differ {
 
     @Override
     public List<SchemaChange> diffSchema(Schema from, Schema to, DiffOptions options) {
-        return finish(schemaChanges(from, to), options);
+        // Schema scope compares the schemas whatever their names, so hints apply whatever their schema.
+        Renames renames = Renames.of(options, true);
+        renames.prepare(to.name(), from, to);
+        return finish(schemaChanges(from, to, renames), options);
     }
 
     /** A schema to create, then everything in it: objects, functions, procedures, tables, views. */
@@ -89,8 +96,11 @@ public final class DiffEngine implements Differ {
         return changes;
     }
 
-    /** The changes between two schemas; they carry {@code to}'s name. */
-    private List<SchemaChange> schemaChanges(Schema from, Schema to) {
+    /**
+     * The changes between two schemas; they carry {@code to}'s name. A table renamed by a matching hint is
+     * a {@link SchemaChange.RenameTable} followed by the diff of the pair, instead of a drop and an add.
+     */
+    private List<SchemaChange> schemaChanges(Schema from, Schema to, Renames renames) {
         String name = to.name();
         List<SchemaChange> changes = new ArrayList<>();
         List<AttrChange> attrs = rules.schemaAttrChanges(from, to);
@@ -101,25 +111,56 @@ public final class DiffEngine implements Differ {
         // By-name maps: Schema.table() scans, and a 5,000-table diff would compare 25 million names.
         Map<String, Table> fromTables = byName(from.tables());
         Map<String, Table> toTables = byName(to.tables());
+        Map<String, String> renamed = renames.tables(name);
         for (Table t1 : from.tables()) {
-            Optional<Table> t2 = Optional.ofNullable(toTables.get(t1.name()));
+            String newName = renamed.get(t1.name());
+            Optional<Table> t2 = Optional.ofNullable(toTables.get(newName != null ? newName : t1.name()));
             if (t2.isEmpty()) {
                 changes.add(new SchemaChange.DropTable(name, t1));
                 continue;
             }
-            List<TableChange> tableChanges = tables.diff(new TablePair(from.name(), t1, name, t2.get()));
-            if (!tableChanges.isEmpty()) {
-                changes.add(new SchemaChange.ModifyTable(name, t1, t2.get(), tableChanges));
+            if (newName != null) {
+                changes.add(new SchemaChange.RenameTable(name, t1, t2.get()));
             }
+            List<TableChange> tableChanges = tables.diff(new TablePair(from.name(), t1, name, t2.get()), renames);
+            changes.addAll(modifyTable(name, t1, t2.get(), tableChanges));
         }
         for (Table t2 : to.tables()) {
-            if (!fromTables.containsKey(t2.name())) {
+            if (!fromTables.containsKey(t2.name()) && !renamed.containsValue(t2.name())) {
                 changes.add(new SchemaChange.AddTable(name, t2));
             }
         }
         views(name, from, to, changes);
         routines(name, from, to, changes);
         return changes;
+    }
+
+    /**
+     * The modification of a table pair: one {@link SchemaChange.ModifyTable}, or two when columns are
+     * renamed and keys, indexes or checks are added or changed. Planners rename columns after the table's
+     * other statements (E40), so what names a renamed column by its new name goes in a second
+     * modification that follows the renames.
+     */
+    private static List<SchemaChange> modifyTable(String schema, Table from, Table to, List<TableChange> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        if (changes.stream().noneMatch(c -> c instanceof TableChange.RenameColumn)
+                || changes.stream().noneMatch(DiffEngine::namesNewColumns)) {
+            return List.of(new SchemaChange.ModifyTable(schema, from, to, changes));
+        }
+        List<TableChange> first = changes.stream().filter(c -> !namesNewColumns(c)).toList();
+        List<TableChange> second = changes.stream().filter(DiffEngine::namesNewColumns).toList();
+        return List.of(new SchemaChange.ModifyTable(schema, from, to, first),
+                new SchemaChange.ModifyTable(schema, from, to, second));
+    }
+
+    /** Whether a table change creates something that refers to columns by their desired names. */
+    private static boolean namesNewColumns(TableChange c) {
+        return c instanceof TableChange.AddIndex || c instanceof TableChange.ModifyIndex
+                || c instanceof TableChange.AddCheck || c instanceof TableChange.ModifyCheck
+                || c instanceof TableChange.AddPrimaryKey || c instanceof TableChange.ModifyPrimaryKey
+                || c instanceof TableChange.AddForeignKey || c instanceof TableChange.ModifyForeignKey;
     }
 
     private static Map<String, Table> byName(List<Table> tables) {

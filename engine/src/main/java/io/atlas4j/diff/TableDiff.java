@@ -9,7 +9,9 @@ import io.atlas4j.schema.Comment;
 import io.atlas4j.schema.ColumnType;
 import io.atlas4j.schema.ForeignKey;
 import io.atlas4j.schema.Index;
+import io.atlas4j.schema.IndexInclude;
 import io.atlas4j.schema.IndexPart;
+import io.atlas4j.schema.IndexPredicate;
 import io.atlas4j.schema.PrimaryKey;
 import io.atlas4j.schema.Table;
 import io.atlas4j.schema.Trigger;
@@ -18,6 +20,7 @@ import io.atlas4j.schema.change.TableChange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,48 +37,87 @@ final class TableDiff {
     }
 
     List<TableChange> diff(TablePair pair) {
+        return diff(pair, Renames.of(DiffOptions.DEFAULT, false));
+    }
+
+    /** The changes of a matched pair, following the renames that match (of columns, indexes, referenced tables). */
+    List<TableChange> diff(TablePair pair, Renames renames) {
+        Ctx ctx = new Ctx(pair, renames, renames.columns(pair.toSchema(), pair.to().name()),
+                renames.indexes(pair.toSchema(), pair.from(), pair.to()));
         List<TableChange> changes = new ArrayList<>(rules.tableAttrChanges(pair));
-        checks(pair.from(), pair.to(), changes);
-        columns(pair, changes);
-        primaryKey(pair, changes);
-        indexes(pair, changes);
-        foreignKeys(pair, changes);
+        checks(pair.from(), pair.to(), ctx.columns(), changes);
+        columns(ctx, changes);
+        primaryKey(ctx, changes);
+        indexes(ctx, changes);
+        foreignKeys(ctx, changes);
         triggers(pair.from(), pair.to(), changes);
         return changes;
     }
 
-    private void columns(TablePair pair, List<TableChange> changes) {
+    /**
+     * One pair with the renames that apply to it: {@code columns} and {@code indexes} map current names to
+     * desired names.
+     */
+    private record Ctx(TablePair pair, Renames renames, Map<String, String> columns, Map<String, String> indexes) {
+        /** The desired name of the current column {@code name}. */
+        String column(String name) {
+            return columns.getOrDefault(name, name);
+        }
+    }
+
+    /**
+     * Columns by name. A renamed column is a {@link TableChange.RenameColumn}; its other changes come first
+     * as a {@link TableChange.ModifyColumn} that still names the column by its current name, because
+     * planners rename after the table's ALTER (E40).
+     */
+    private void columns(Ctx ctx, List<TableChange> changes) {
+        TablePair pair = ctx.pair();
         Table from = pair.from();
         Table to = pair.to();
         for (Column c1 : from.columns()) {
-            Optional<Column> c2 = to.column(c1.name());
+            String target = ctx.column(c1.name());
+            Optional<Column> c2 = to.column(target);
             if (c2.isEmpty()) {
                 changes.add(new TableChange.DropColumn(c1));
                 continue;
             }
+            boolean rename = !target.equals(c1.name());
+            Column desired = rename ? named(c2.get(), c1.name()) : c2.get();
             Set<ChangeKind> kinds = ChangeKind.none();
-            if (!c1.comment().orElse("").equals(c2.get().comment().orElse(""))) {
+            if (!c1.comment().orElse("").equals(desired.comment().orElse(""))) {
                 kinds.add(ChangeKind.COMMENT);
             }
-            if (c1.nullable() != c2.get().nullable()) {
+            if (c1.nullable() != desired.nullable()) {
                 kinds.add(ChangeKind.NULL);
             }
-            kinds.addAll(rules.columnChange(pair, c1, c2.get()));
+            kinds.addAll(rules.columnChange(pair, c1, desired));
             if (!kinds.isEmpty()) {
-                changes.add(new TableChange.ModifyColumn(c1, c2.get(), kinds));
+                changes.add(new TableChange.ModifyColumn(c1, desired, kinds));
+            }
+            if (rename) {
+                changes.add(new TableChange.RenameColumn(c1, c2.get()));
             }
         }
         for (Column c2 : to.columns()) {
-            if (from.column(c2.name()).isEmpty()) {
+            if (from.column(c2.name()).isEmpty() && !ctx.columns().containsValue(c2.name())) {
                 changes.add(new TableChange.AddColumn(c2));
             }
         }
     }
 
-    /** Checks: by name when both are named, otherwise by expression (Atlas's NORMALIZED mode). */
-    private void checks(Table from, Table to, List<TableChange> changes) {
+    private static Column named(Column c, String name) {
+        return new Column(name, c.type(), c.nullable(), c.defaultValue(), c.attrs());
+    }
+
+    /**
+     * Checks: by name when both are named, otherwise by expression (Atlas's NORMALIZED mode). Current
+     * expressions are compared with renamed columns under their new names.
+     */
+    private void checks(Table from, Table to, Map<String, String> renamed, List<TableChange> changes) {
         List<Check> desired = new ArrayList<>(to.checks());
-        for (Check c1 : from.checks()) {
+        for (Check original : from.checks()) {
+            Check c1 = renamed.isEmpty() ? original
+                    : new Check(original.name(), Renames.renameColumns(original.expr(), renamed), original.attrs());
             Check c2 = null;
             if (!c1.name().isEmpty()) {
                 c2 = desired.stream().filter(c -> c.name().equals(c1.name())).findFirst().orElse(null);
@@ -86,13 +128,13 @@ final class TableDiff {
                         .findFirst().orElse(null);
             }
             if (c2 == null) {
-                changes.add(new TableChange.DropCheck(c1));
+                changes.add(new TableChange.DropCheck(original));
                 continue;
             }
             desired.remove(c2);
             Set<ChangeKind> kinds = rules.checkChange(c1, c2);
             if (!kinds.isEmpty()) {
-                changes.add(new TableChange.ModifyCheck(c1, c2, kinds));
+                changes.add(new TableChange.ModifyCheck(original, c2, kinds));
             }
         }
         for (Check c2 : desired) {
@@ -100,7 +142,8 @@ final class TableDiff {
         }
     }
 
-    private void primaryKey(TablePair pair, List<TableChange> changes) {
+    private void primaryKey(Ctx ctx, List<TableChange> changes) {
+        TablePair pair = ctx.pair();
         Optional<PrimaryKey> p1 = pair.from().primaryKey();
         Optional<PrimaryKey> p2 = pair.to().primaryKey();
         if (p1.isPresent() && p2.isEmpty()) {
@@ -109,7 +152,7 @@ final class TableDiff {
             changes.add(new TableChange.AddPrimaryKey(p2.get()));
         } else if (p1.isPresent()) {
             Set<ChangeKind> kinds = ChangeKind.none();
-            if (partsChanged(pair, p1.get().attrs(), p1.get().parts(), p2.get().attrs(), p2.get().parts())) {
+            if (partsChanged(ctx, p1.get().attrs(), p1.get().parts(), p2.get().attrs(), p2.get().parts())) {
                 kinds.add(ChangeKind.PARTS);
             }
             if (rules.primaryKeyAttrsChanged(p1.get(), p2.get())) {
@@ -122,13 +165,34 @@ final class TableDiff {
         }
     }
 
-    private void indexes(TablePair pair, List<TableChange> changes) {
+    /**
+     * Indexes by name. A renamed index whose definition is unchanged (its comment aside) is a
+     * {@link TableChange.RenameIndex}, with the comment change after it; otherwise it is dropped and added.
+     */
+    private void indexes(Ctx ctx, List<TableChange> changes) {
+        TablePair pair = ctx.pair();
         List<Index> desired = new ArrayList<>(pair.to().indexes());
         for (Index i1 : pair.from().indexes()) {
+            String target = ctx.indexes().get(i1.name());
+            if (target != null) {
+                Index i2 = desired.stream().filter(i -> i.name().equals(target)).findFirst().orElseThrow();
+                desired.remove(i2);
+                Set<ChangeKind> kinds = indexChange(ctx, i1, i2);
+                if (kinds.isEmpty() || kinds.equals(Set.of(ChangeKind.COMMENT))) {
+                    changes.add(new TableChange.RenameIndex(i1, i2));
+                    if (!kinds.isEmpty()) {
+                        changes.add(new TableChange.ModifyIndex(i1, i2, kinds));
+                    }
+                } else {
+                    changes.add(new TableChange.DropIndex(i1));
+                    changes.add(new TableChange.AddIndex(i2));
+                }
+                continue;
+            }
             Optional<Index> i2 = desired.stream().filter(i -> i.name().equals(i1.name())).findFirst();
             if (i2.isPresent()) {
                 desired.remove(i2.get());
-                Set<ChangeKind> kinds = indexChange(pair, i1, i2.get());
+                Set<ChangeKind> kinds = indexChange(ctx, i1, i2.get());
                 if (!kinds.isEmpty()) {
                     changes.add(new TableChange.ModifyIndex(i1, i2.get(), kinds));
                 }
@@ -137,10 +201,10 @@ final class TableDiff {
             if (rules.isGeneratedIndexName(pair.from(), i1)) {
                 // A database-made name: the desired side may declare the same index without a name.
                 Optional<Index> same = desired.stream()
-                        .filter(i -> pair.from().index(i.name()).isEmpty()
+                        .filter(i -> pair.from().index(i.name()).isEmpty() && !ctx.indexes().containsValue(i.name())
                                 && (i.name().isEmpty() || rules.isGeneratedIndexName(pair.to(), i)))
                         .filter(i -> i.unique() == i1.unique()
-                                && !partsChanged(pair, i1.attrs(), i1.parts(), i.attrs(), i.parts()))
+                                && !partsChanged(ctx, i1.attrs(), i1.parts(), i.attrs(), i.parts()))
                         .findFirst();
                 if (same.isPresent()) {
                     desired.remove(same.get());
@@ -154,15 +218,15 @@ final class TableDiff {
         }
     }
 
-    private Set<ChangeKind> indexChange(TablePair pair, Index i1, Index i2) {
+    private Set<ChangeKind> indexChange(Ctx ctx, Index i1, Index i2) {
         Set<ChangeKind> kinds = ChangeKind.none();
         if (i1.unique() != i2.unique()) {
             kinds.add(ChangeKind.UNIQUE);
         }
-        if (rules.indexAttrsChanged(i1, i2)) {
+        if (rules.indexAttrsChanged(renamedAttrs(ctx, i1), i2)) {
             kinds.add(ChangeKind.ATTR);
         }
-        if (partsChanged(pair, i1.attrs(), i1.parts(), i2.attrs(), i2.parts())) {
+        if (partsChanged(ctx, i1.attrs(), i1.parts(), i2.attrs(), i2.parts())) {
             kinds.add(ChangeKind.PARTS);
         }
         if (!i1.attr(Comment.class).map(Comment::text).orElse("")
@@ -172,7 +236,25 @@ final class TableDiff {
         return kinds;
     }
 
-    private boolean partsChanged(TablePair pair, List<Attr> owner1, List<IndexPart> parts1, List<Attr> owner2,
+    /** {@code index} with its predicate and included columns naming renamed columns by their new names. */
+    private static Index renamedAttrs(Ctx ctx, Index index) {
+        if (ctx.columns().isEmpty()) {
+            return index;
+        }
+        List<Attr> attrs = new ArrayList<>();
+        for (Attr a : index.attrs()) {
+            if (a instanceof IndexPredicate p) {
+                attrs.add(new IndexPredicate(Renames.renameColumns(p.expr(), ctx.columns())));
+            } else if (a instanceof IndexInclude inc) {
+                attrs.add(new IndexInclude(inc.columns().stream().map(ctx::column).toList()));
+            } else {
+                attrs.add(a);
+            }
+        }
+        return new Index(index.name(), index.unique(), index.parts(), attrs);
+    }
+
+    private boolean partsChanged(Ctx ctx, List<Attr> owner1, List<IndexPart> parts1, List<Attr> owner2,
             List<IndexPart> parts2) {
         if (parts1.size() != parts2.size()) {
             return true;
@@ -184,17 +266,17 @@ final class TableDiff {
                 return true;
             }
             if (a.key() instanceof IndexPart.ColumnKey ca && b.key() instanceof IndexPart.ColumnKey cb) {
-                if (!ca.column().equals(cb.column())) {
+                if (!ctx.column(ca.column()).equals(cb.column())) {
                     return true;
                 }
             } else if (a.key() instanceof IndexPart.ExprKey ea && b.key() instanceof IndexPart.ExprKey eb) {
-                if (!Exprs.equivalent(ea.expr(), eb.expr())) {
+                if (!Exprs.equivalent(Renames.renameColumns(ea.expr(), ctx.columns()), eb.expr())) {
                     return true;
                 }
             } else {
                 return true;
             }
-            PartPair parts = new PartPair(owner1, a, typeOf(pair.from(), a), owner2, b, typeOf(pair.to(), b));
+            PartPair parts = new PartPair(owner1, a, typeOf(ctx.pair().from(), a), owner2, b, typeOf(ctx.pair().to(), b));
             if (rules.indexPartAttrsChanged(parts)) {
                 return true;
             }
@@ -206,7 +288,8 @@ final class TableDiff {
         return part.column().flatMap(table::column).map(Column::type);
     }
 
-    private void foreignKeys(TablePair pair, List<TableChange> changes) {
+    private void foreignKeys(Ctx ctx, List<TableChange> changes) {
+        TablePair pair = ctx.pair();
         List<ForeignKey> desired = new ArrayList<>(pair.to().foreignKeys());
         for (ForeignKey f1 : pair.from().foreignKeys()) {
             Optional<ForeignKey> f2 = desired.stream().filter(f -> f.name().equals(f1.name())).findFirst();
@@ -215,7 +298,7 @@ final class TableDiff {
                 continue;
             }
             desired.remove(f2.get());
-            Set<ChangeKind> kinds = foreignKeyChange(pair, f1, f2.get());
+            Set<ChangeKind> kinds = foreignKeyChange(ctx, f1, f2.get());
             if (!kinds.isEmpty()) {
                 changes.add(new TableChange.ModifyForeignKey(f1, f2.get(), kinds));
             }
@@ -225,16 +308,27 @@ final class TableDiff {
         }
     }
 
-    private Set<ChangeKind> foreignKeyChange(TablePair pair, ForeignKey f1, ForeignKey f2) {
+    /**
+     * What changed in a foreign key; the current side's columns, referenced table and referenced columns
+     * are compared under their desired names when renamed.
+     */
+    private Set<ChangeKind> foreignKeyChange(Ctx ctx, ForeignKey f1, ForeignKey f2) {
+        TablePair pair = ctx.pair();
+        // The desired-side schema of the current reference: its own schema maps to the desired one.
+        String refSchema = f1.refSchema().isEmpty() || f1.refSchema().equals(pair.fromSchema())
+                ? pair.toSchema() : f1.refSchema();
+        String refTable = ctx.renames().table(refSchema, f1.refTable());
+        Map<String, String> refRenames = ctx.renames().columns(refSchema, refTable);
+        List<String> refColumns = f1.refColumns().stream().map(c -> refRenames.getOrDefault(c, c)).toList();
         Set<ChangeKind> kinds = ChangeKind.none();
-        if (!f1.refTable().equals(f2.refTable()) || !pair.sameSchema(f1.refSchema(), f2.refSchema())) {
+        if (!refTable.equals(f2.refTable()) || !pair.sameSchema(f1.refSchema(), f2.refSchema())) {
             kinds.add(ChangeKind.REF_TABLE);
             kinds.add(ChangeKind.REF_COLUMN);
         }
-        if (!f1.refColumns().equals(f2.refColumns())) {
+        if (!refColumns.equals(f2.refColumns())) {
             kinds.add(ChangeKind.REF_COLUMN);
         }
-        if (!f1.columns().equals(f2.columns())) {
+        if (!f1.columns().stream().map(ctx::column).toList().equals(f2.columns())) {
             kinds.add(ChangeKind.COLUMN);
         }
         if (rules.foreignKeyActionChanged(f1.onUpdate(), f2.onUpdate())) {

@@ -1,5 +1,6 @@
 package io.atlas4j.state;
 
+import io.atlas4j.diff.Rename;
 import io.atlas4j.schema.Realm;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,4 +23,14 @@ public interface SchemaFileReader {
      * @throws io.atlas4j.error.Atlas4jException with file:line:col positions for bad input
      */
     Realm read(String dialect, List<Path> files, Map<String, Object> variables);
+
+    /**
+     * The rename hints the files declare ({@code renamed_from}), which the realm cannot carry once it is
+     * normalised through a dev database. None by default.
+     *
+     * @throws io.atlas4j.error.Atlas4jException with file:line:col positions for bad input
+     */
+    default List<Rename> renames(String dialect, List<Path> files, Map<String, Object> variables) {
+        return List.of();
+    }
 }

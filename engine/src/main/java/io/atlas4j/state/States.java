@@ -113,6 +113,22 @@ public final class States {
                 "add atlas4j-schema-hcl to the class path", null);
     }
 
+    /**
+     * The rename hints ({@code renamed_from}) of a desired state: those its schema files (HCL) declare; none
+     * for databases, SQL files and migration directories.
+     */
+    public static List<io.atlas4j.diff.Rename> renames(StateSource source, StateContext context) {
+        if (!(source instanceof StateSource.Files files) || files.other().isEmpty()) {
+            return List.of();
+        }
+        for (SchemaFileReader reader : readers()) {
+            if (files.other().stream().allMatch(reader::accepts)) {
+                return reader.renames(context.dialect(), files.other(), context.variables());
+            }
+        }
+        return List.of();
+    }
+
     private static List<SchemaFileReader> readers() {
         List<SchemaFileReader> out = new ArrayList<>();
         ServiceLoader.load(SchemaFileReader.class, States.class.getClassLoader()).forEach(out::add);

@@ -38,6 +38,9 @@ final class Changes {
             return "ModifyTable " + m.schema() + "." + m.to().name() + " "
                     + m.changes().stream().map(Changes::describe).collect(Collectors.joining(", ", "[", "]"));
         }
+        if (c instanceof SchemaChange.RenameTable r) {
+            return "RenameTable " + r.schema() + "." + r.from().name() + "->" + r.to().name();
+        }
         if (c instanceof SchemaChange.AddView a) {
             return "AddView " + a.view().name();
         }
@@ -95,6 +98,12 @@ final class Changes {
         }
         if (c instanceof TableChange.ModifyColumn m) {
             return "ModifyColumn " + m.to().name() + " " + kinds(m.kinds());
+        }
+        if (c instanceof TableChange.RenameColumn r) {
+            return "RenameColumn " + r.from().name() + "->" + r.to().name();
+        }
+        if (c instanceof TableChange.RenameIndex r) {
+            return "RenameIndex " + r.from().name() + "->" + r.to().name();
         }
         if (c instanceof TableChange.AddIndex a) {
             return "AddIndex " + a.index().name() + (a.clauses().isEmpty() ? "" : " " + a.clauses());

@@ -1,5 +1,6 @@
 package io.atlas4j.schemahcl;
 
+import io.atlas4j.diff.Rename;
 import io.atlas4j.hcl.Value;
 import io.atlas4j.schema.Realm;
 import io.atlas4j.state.SchemaFileReader;
@@ -23,9 +24,19 @@ public final class HclSchemaFileReader implements SchemaFileReader {
 
     @Override
     public Realm read(String dialect, List<Path> files, Map<String, Object> variables) {
+        return result(dialect, files, variables).realm();
+    }
+
+    /** The {@code renamed_from} hints of the files' tables, columns and indexes. */
+    @Override
+    public List<Rename> renames(String dialect, List<Path> files, Map<String, Object> variables) {
+        return result(dialect, files, variables).renames();
+    }
+
+    private static SchemaHclResult result(String dialect, List<Path> files, Map<String, Object> variables) {
         Map<String, Value> inputs = new LinkedHashMap<>();
         variables.forEach((name, value) -> inputs.put(name, value(value)));
-        return new SchemaHclReader(HclDialects.get(dialect)).read(files, inputs).realm();
+        return new SchemaHclReader(HclDialects.get(dialect)).read(files, inputs);
     }
 
     private static Value value(Object v) {

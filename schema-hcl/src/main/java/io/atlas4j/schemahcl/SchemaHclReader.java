@@ -1,5 +1,6 @@
 package io.atlas4j.schemahcl;
 
+import io.atlas4j.diff.Rename;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.DiagnosticException;
 import io.atlas4j.error.ErrorCode;
@@ -195,6 +196,7 @@ public final class SchemaHclReader {
         private final Map<String, List<SchemaObject>> objects = new LinkedHashMap<>();
         private final Map<String, Schema> schemaBlocks = new LinkedHashMap<>();
         private final List<RealmObject> realmObjects = new ArrayList<>();
+        private final List<Rename> renames = new ArrayList<>();
         /** Triggers by "schema\0owner". */
         private final Map<String, List<Trigger>> triggers = new LinkedHashMap<>();
 
@@ -248,7 +250,30 @@ public final class SchemaHclReader {
             if (!doc.diagnostics().isEmpty()) {
                 throw new DiagnosticException(doc.diagnostics());
             }
-            return new SchemaHclResult(realm, positions);
+            return new SchemaHclResult(realm, positions, renames);
+        }
+
+        /**
+         * Records the {@code renamed_from} hint of a table, column or index block: a string naming another
+         * object (renaming from itself is an error).
+         */
+        private void renamedFrom(HclNode n, Rename.Kind kind, String schema, String table, String name) {
+            Optional<Attribute> a = n.attribute("renamed_from");
+            if (a.isEmpty()) {
+                return;
+            }
+            Optional<String> from = n.string("renamed_from");
+            if (from.isEmpty()) {
+                return;
+            }
+            String what = kind.name().toLowerCase();
+            if (from.get().isEmpty()) {
+                n.error(a.get().range(), "renamed_from of " + what + " \"" + name + "\" must not be empty");
+            } else if (from.get().equals(name)) {
+                n.error(a.get().range(), what + " \"" + name + "\" cannot be renamed from itself");
+            } else {
+                renames.add(new Rename(kind, schema, table, name, from.get()));
+            }
         }
 
         private void readSchemas() {
@@ -385,13 +410,17 @@ public final class SchemaHclReader {
         private void readTable(Document.Entry e) {
             HclNode n = new HclNode(e.block(), doc, e, e.schema());
             Set<String> extra = dialect.extraNames(BlockKind.TABLE);
-            n.checkNames(union(Set.of("schema", "comment", "column", "primary_key", "index", "foreign_key", "check"), extra),
-                    "table \"" + e.name() + "\"");
+            n.checkNames(union(Set.of("schema", "comment", "column", "primary_key", "index", "foreign_key", "check",
+                    "renamed_from"), extra), "table \"" + e.name() + "\"");
             String path = e.schema() + "." + e.name();
             positions.put(path, e.block().range());
+            renamedFrom(n, Rename.Kind.TABLE, e.schema(), e.name(), e.name());
             List<Column> columns = new ArrayList<>();
             for (HclNode c : n.children("column")) {
-                column(c, path).ifPresent(columns::add);
+                column(c, path, true).ifPresent(columns::add);
+                if (c.block().labels().size() == 1) {
+                    renamedFrom(c, Rename.Kind.COLUMN, e.schema(), e.name(), c.name());
+                }
             }
             Optional<PrimaryKey> pk = Optional.empty();
             List<HclNode> pks = n.children("primary_key");
@@ -419,9 +448,12 @@ public final class SchemaHclReader {
                     continue;
                 }
                 for (HclNode i : n.children(kind)) {
-                    index(i, kind).ifPresent(ix -> {
+                    index(i, kind, kind.equals("index")).ifPresent(ix -> {
                         indexes.add(ix);
                         positions.put(path + "." + ix.name(), i.range());
+                        if (kind.equals("index")) {
+                            renamedFrom(i, Rename.Kind.INDEX, e.schema(), e.name(), ix.name());
+                        }
                     });
                 }
             }
@@ -459,8 +491,16 @@ public final class SchemaHclReader {
         }
 
         private Optional<Column> column(HclNode c, String owner) {
-            c.checkNames(union(Set.of("null", "type", "default", "comment", "collate", "as", "identity"),
-                    dialect.extraNames(BlockKind.COLUMN)), "column \"" + c.name() + "\"");
+            return column(c, owner, false);
+        }
+
+        /** A column block; {@code renamable}: a table's column, which may carry {@code renamed_from}. */
+        private Optional<Column> column(HclNode c, String owner, boolean renamable) {
+            Set<String> known = new HashSet<>(Set.of("null", "type", "default", "comment", "collate", "as", "identity"));
+            if (renamable) {
+                known.add("renamed_from");
+            }
+            c.checkNames(union(known, dialect.extraNames(BlockKind.COLUMN)), "column \"" + c.name() + "\"");
             if (c.block().labels().size() != 1) {
                 c.error(c.range(), "column block needs exactly one label, its name");
                 return Optional.empty();
@@ -576,10 +616,18 @@ public final class SchemaHclReader {
         }
 
         private Optional<Index> index(HclNode i, String kind) {
+            return index(i, kind, false);
+        }
+
+        /** An index block; {@code renamable}: a table's index, which may carry {@code renamed_from}. */
+        private Optional<Index> index(HclNode i, String kind, boolean renamable) {
             String what = (kind.equals("index") ? "index" : kind + " constraint") + " \"" + i.name() + "\"";
             Set<String> known = new HashSet<>(Set.of("columns", "on", "where", "include", "comment"));
             if (kind.equals("index")) {
                 known.add("unique");
+            }
+            if (renamable) {
+                known.add("renamed_from");
             }
             i.checkNames(union(known, dialect.extraNames(BlockKind.INDEX)), what);
             if (i.block().labels().size() != 1) {

@@ -27,6 +27,7 @@ import io.atlas4j.schema.change.SchemaChange;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.state.StateContext;
 import io.atlas4j.state.StateReader;
+import io.atlas4j.state.StateSource;
 import io.atlas4j.state.States;
 import io.atlas4j.url.DatabaseUrl;
 import java.io.IOException;
@@ -139,11 +140,15 @@ public final class MigrateDiffCommand implements Callable<Integer> {
             Realm current = StateReader.normalize(devDb, driver, replay, bound, options);
             Map<String, Object> vars = new LinkedHashMap<>();
             project.vars().forEach((k, v) -> vars.put(k, v.size() == 1 ? v.get(0) : List.copyOf(v)));
-            Realm target = States.read(States.parse(desired.get(0), workingDir), new StateContext(devDb.dialect().name(),
-                    Optional.of(() -> devDb), bound, options, vars, workingDir));
+            StateSource source = States.parse(desired.get(0), workingDir);
+            StateContext context = new StateContext(devDb.dialect().name(), Optional.of(() -> devDb), bound, options, vars,
+                    workingDir);
+            Realm target = States.read(source, context);
+            // renamed_from hints do not survive normalisation through the dev database: they ride beside it.
+            DiffOptions withRenames = diffOptions.withRenames(States.renames(source, context));
             List<SchemaChange> changes = bound.isPresent()
-                    ? driver.differ().diffSchema(StateReader.single(current, bound.get()), StateReader.single(target, bound.get()), diffOptions)
-                    : driver.differ().diffRealm(current, target, diffOptions);
+                    ? driver.differ().diffSchema(StateReader.single(current, bound.get()), StateReader.single(target, bound.get()), withRenames)
+                    : driver.differ().diffRealm(current, target, withRenames);
             PlanOptions planOptions = new PlanOptions(bound.isPresent() ? Optional.of(qualifier == null ? "" : qualifier)
                     : Optional.empty(), indent, PlanMode.DEFERRED);
             Plan plan = driver.planner().plan(name == null ? "" : name, changes, planOptions);

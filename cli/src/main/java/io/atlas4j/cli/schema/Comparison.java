@@ -2,6 +2,7 @@ package io.atlas4j.cli.schema;
 
 import io.atlas4j.dialect.Dialect;
 import io.atlas4j.dialect.SchemaDriver;
+import io.atlas4j.diff.DiffOptions;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.inspect.InspectOptions;
@@ -38,14 +39,16 @@ final class Comparison {
         }
         Realm current = states.read(from, dialect, fromBound, options);
         Realm desired = states.read(to, dialect, toBound, options);
+        // renamed_from hints do not survive normalisation through the dev database: they ride beside it.
+        DiffOptions diffOptions = states.diffOptions().withRenames(states.renames(to, dialect, toBound, options));
         List<SchemaChange> changes;
         PlanOptions planOptions;
         if (fromBound.isPresent()) {
             changes = driver.differ().diffSchema(StateReader.single(current, fromBound.get()),
-                    StateReader.single(desired, toBound.get()), states.diffOptions());
+                    StateReader.single(desired, toBound.get()), diffOptions);
             planOptions = PlanOptions.SCHEMA;
         } else {
-            changes = driver.differ().diffRealm(current, desired, states.diffOptions());
+            changes = driver.differ().diffRealm(current, desired, diffOptions);
             planOptions = PlanOptions.REALM;
         }
         return driver.planner().plan("schema", changes, planOptions.indented(indent).mode(PlanMode.IN_PLACE));

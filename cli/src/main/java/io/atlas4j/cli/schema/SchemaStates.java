@@ -112,6 +112,11 @@ final class SchemaStates implements AutoCloseable {
         return States.read(source, new StateContext(dialect.name(), devSupplier, bound, options, variables, workingDir));
     }
 
+    /** The rename hints ({@code renamed_from}) of a desired state; none unless it is HCL files. */
+    List<io.atlas4j.diff.Rename> renames(StateSource source, Dialect dialect, Optional<String> bound, InspectOptions options) {
+        return States.renames(source, new StateContext(dialect.name(), Optional.empty(), bound, options, variables, workingDir));
+    }
+
     private DatabaseUrl devDatabaseUrl() {
         return DatabaseUrl.parse(devUrl);
     }

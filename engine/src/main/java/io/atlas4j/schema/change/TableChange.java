@@ -27,7 +27,10 @@ public sealed interface TableChange {
         }
     }
 
-    /** A column renamed (other changes to it are a separate {@link ModifyColumn} on the new name). */
+    /**
+     * A column renamed. Other changes to it come as a {@link ModifyColumn} under the old name, before the
+     * rename, since PostgreSQL plans renames after the table's ALTER (E40).
+     */
     record RenameColumn(Column from, Column to) implements TableChange {
     }
 
