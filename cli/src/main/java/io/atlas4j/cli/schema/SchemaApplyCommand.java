@@ -60,11 +60,8 @@ public final class SchemaApplyCommand implements Callable<Integer> {
     @Mixin
     DevUrlOptions dev;
 
-    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas.")
-    List<String> schemas;
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out matching schemas or objects.")
-    List<String> excludes;
+    @Mixin
+    ScopeOptions scope;
 
     @Option(names = "--auto-approve", description = "Apply without asking.")
     boolean autoApprove;
@@ -98,7 +95,7 @@ public final class SchemaApplyCommand implements Callable<Integer> {
             }
             StateSource desired = states.parse(desiredUrls.get(0));
             Dialect dialect = states.dialect(List.of(current));
-            InspectOptions options = states.inspectOptions(schemas, excludes);
+            InspectOptions options = states.inspectOptions(scope.schemas, scope.excludes);
             Plan plan = Comparison.plan(states, dialect, current, desired, options, "  ");
             if (plan.isEmpty()) {
                 out.println(SYNCED);

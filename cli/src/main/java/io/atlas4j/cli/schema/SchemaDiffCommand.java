@@ -51,11 +51,8 @@ public final class SchemaDiffCommand implements Callable<Integer> {
     @Mixin
     DevUrlOptions dev;
 
-    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas.")
-    List<String> schemas;
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out matching schemas or objects.")
-    List<String> excludes;
+    @Mixin
+    ScopeOptions scope;
 
     @Option(names = "--format", paramLabel = "TEMPLATE", description = "'{{ sql . }}' (one line per statement) or '{{ sql . \"  \" }}'.")
     String format;
@@ -72,7 +69,7 @@ public final class SchemaDiffCommand implements Callable<Integer> {
             List<StateSource> all = new ArrayList<>(fromSources);
             all.addAll(toSources);
             Dialect dialect = states.dialect(all);
-            InspectOptions options = states.inspectOptions(schemas, excludes);
+            InspectOptions options = states.inspectOptions(scope.schemas, scope.excludes);
             SqlFormat f = SqlFormat.parse(format, new SqlFormat(true, "  "));
             Plan plan = Comparison.plan(states, dialect, single(fromSources, "from"), single(toSources, "to"), options, f.indent());
             if (plan.isEmpty()) {

@@ -46,11 +46,8 @@ public final class SchemaInspectCommand implements Callable<Integer> {
     @Mixin
     DevUrlOptions dev;
 
-    @Option(names = {"-s", "--schema"}, paramLabel = "NAME", description = "Only these schemas (comma-separated or repeated).")
-    List<String> schemas;
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out matching schemas or objects (schema.table).")
-    List<String> excludes;
+    @Mixin
+    ScopeOptions scope;
 
     @Option(names = "--format", paramLabel = "TEMPLATE", description = "'{{ sql . }}' prints SQL instead of HCL.")
     String format;
@@ -65,7 +62,7 @@ public final class SchemaInspectCommand implements Callable<Integer> {
             StateSource source = states.parse(states.url(url, "url"));
             Dialect dialect = states.dialect(List.of(source));
             Optional<String> bound = states.bound(source, dialect);
-            Realm realm = states.read(source, dialect, bound, states.inspectOptions(schemas, excludes));
+            Realm realm = states.read(source, dialect, bound, states.inspectOptions(scope.schemas, scope.excludes));
             SqlFormat f = SqlFormat.parse(format, new SqlFormat(false, ""));
             if (f.sql()) {
                 Plan plan = StateReader.planFromEmpty(States.driver(dialect), realm, bound, f.indent());
