@@ -1,5 +1,7 @@
 package io.atlas4j.cli.migrate;
 
+import io.atlas4j.cli.output.JsonFormat;
+import io.atlas4j.cli.output.MigrateApplyReport;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.migrate.ChecksumMismatchException;
@@ -9,6 +11,8 @@ import io.atlas4j.migrate.apply.ApplyOptions;
 import io.atlas4j.migrate.apply.ExecOrder;
 import io.atlas4j.migrate.apply.Migrator;
 import io.atlas4j.migrate.apply.TxMode;
+import io.atlas4j.url.DatabaseUrl;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
@@ -71,8 +75,13 @@ public final class MigrateApplyCommand implements Callable<Integer> {
             description = "How long to wait for the database lock (default: the env's migration.lock_timeout, else 10s).")
     String lockTimeout;
 
+    @Option(names = "--format", paramLabel = "TEMPLATE",
+            description = "'" + JsonFormat.JSON + "' prints the run as one JSON object instead of the progress report.")
+    String format;
+
     @Override
     public Integer call() {
+        boolean json = JsonFormat.json(format);
         int n = amount(amount);
         EnvDefaults env = EnvDefaults.of(project, spec);
         target.fill(env);
@@ -89,8 +98,27 @@ public final class MigrateApplyCommand implements Callable<Integer> {
             return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         Migrator migrator = target.migrator(migrations);
-        migrator.apply(options, new ApplyLog(spec.commandLine().getOut()));
+        if (!json) {
+            migrator.apply(options, new ApplyLog(spec.commandLine().getOut()));
+            return 0;
+        }
+        MigrateApplyReport report = new MigrateApplyReport();
+        try {
+            migrator.apply(options, report);
+        } catch (RuntimeException e) {
+            // Atlas prints the report with its Error, then fails with the error's exit code.
+            report.failed(e.getMessage());
+            print(report);
+            throw e;
+        }
+        print(report);
         return 0;
+    }
+
+    private void print(MigrateApplyReport report) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(report.json(JsonFormat.env(DatabaseUrl.parse(target.url), target.dir)));
+        out.flush();
     }
 
     /** The optional amount, as Atlas checks it: an integer of at least 1; 0 when absent (all files). */

@@ -1,12 +1,21 @@
 package io.atlas4j.cli.migrate;
 
+import io.atlas4j.cli.output.JsonFormat;
+import io.atlas4j.cli.output.MigrateStatusJson;
 import io.atlas4j.migrate.ChecksumMismatchException;
 import io.atlas4j.migrate.MigrationDir;
+import io.atlas4j.migrate.apply.Migrator;
+import io.atlas4j.migrate.apply.Pending;
+import io.atlas4j.migrate.apply.Revision;
+import io.atlas4j.migrate.apply.StatusReport;
+import io.atlas4j.url.DatabaseUrl;
+import java.util.List;
 import java.util.concurrent.Callable;
 import io.atlas4j.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,8 +43,13 @@ public final class MigrateStatusCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Option(names = "--format", paramLabel = "TEMPLATE",
+            description = "'" + JsonFormat.JSON + "' prints the status as one JSON object.")
+    String format;
+
     @Override
     public Integer call() {
+        boolean json = JsonFormat.json(format);
         target.fill(EnvDefaults.of(project, spec));
         MigrationDir migrations;
         try {
@@ -43,7 +57,15 @@ public final class MigrateStatusCommand implements Callable<Integer> {
         } catch (ChecksumMismatchException e) {
             return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        spec.commandLine().getOut().print(target.migrator(migrations).status(target.revisionsSchema).render());
+        Migrator migrator = target.migrator(migrations);
+        StatusReport report = migrator.status(target.revisionsSchema);
+        if (json) {
+            List<Revision> revisions = migrator.revisions(target.revisionsSchema);
+            spec.commandLine().getOut().println(MigrateStatusJson.of(JsonFormat.env(DatabaseUrl.parse(target.url), target.dir),
+                    report, migrations.files(), revisions, Pending.compute(migrations.files(), revisions)));
+        } else {
+            spec.commandLine().getOut().print(report.render());
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

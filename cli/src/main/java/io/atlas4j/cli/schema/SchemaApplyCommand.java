@@ -1,9 +1,12 @@
 package io.atlas4j.cli.schema;
 
+import io.atlas4j.apply.ApplyException;
 import io.atlas4j.apply.PlanApplier;
 import io.atlas4j.cli.Atlas4jCommand;
 import io.atlas4j.cli.options.DevUrlOptions;
 import io.atlas4j.cli.options.ProjectOptions;
+import io.atlas4j.cli.output.Json;
+import io.atlas4j.cli.output.JsonFormat;
 import io.atlas4j.dialect.Dialect;
 import io.atlas4j.dialect.Dialects;
 import io.atlas4j.error.Atlas4jException;
@@ -11,15 +14,18 @@ import io.atlas4j.error.ErrorCode;
 import io.atlas4j.inspect.InspectOptions;
 import io.atlas4j.plan.Plan;
 import io.atlas4j.plan.PlanPrinter;
+import io.atlas4j.plan.PlannedStatement;
 import io.atlas4j.state.StateSource;
 import io.atlas4j.url.DatabaseUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +79,11 @@ public final class SchemaApplyCommand implements Callable<Integer> {
             description = "file (default): one transaction; none: statement by statement.")
     String txMode;
 
+    @Option(names = "--format", paramLabel = "TEMPLATE",
+            description = "'" + JsonFormat.JSON + "' prints the applied and pending statements as one JSON object "
+                    + "(with --auto-approve or --dry-run).")
+    String format;
+
     @Mixin
     ProjectOptions project;
 
@@ -80,6 +91,9 @@ public final class SchemaApplyCommand implements Callable<Integer> {
     public Integer call() {
         if (!txMode.equals("file") && !txMode.equals("none")) {
             throw new Atlas4jException(ErrorCode.USAGE, "unknown --tx-mode \"" + txMode + "\"", "use file or none", null);
+        }
+        if (JsonFormat.json(format)) {
+            return json();
         }
         PrintWriter out = spec.commandLine().getOut();
         try (SchemaStates states = SchemaStates.of(spec, project, dev.devUrl())) {
@@ -112,7 +126,62 @@ public final class SchemaApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 1;
             }
-            apply(db.parsed(), plan, out);
+            int n = apply(db.parsed(), plan, s -> { });
+            out.println("Applied " + n + (n == 1 ? " statement" : " statements"));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The JSON run (engine.md §4.11, E113/E114): no plan text and no prompt, one object with the {@code Env} and
+     * the {@code Changes} ({@code Applied}, {@code Pending}, {@code Error}), printed on failure too.
+     */
+    private int json() {
+        if (!autoApprove && !dryRun) {
+            throw new Atlas4jException(ErrorCode.USAGE, "--format " + format + " needs --auto-approve or --dry-run",
+                    "a JSON report cannot hold the approval prompt: pass --auto-approve to apply or --dry-run to plan", null);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (SchemaStates states = SchemaStates.of(spec, project, dev.devUrl())) {
+            String target = states.url(url, "url");
+            StateSource current = states.parse(target);
+            if (!(current instanceof StateSource.Database db)) {
+                throw new Atlas4jException(ErrorCode.USAGE, "--url must be a database URL, not " + target,
+                        "pass the desired state with --to and the database with --url", null);
+            }
+            List<String> desiredUrls = states.desired(to, "to");
+            if (desiredUrls.size() != 1) {
+                throw new Atlas4jException(ErrorCode.USAGE, "--to takes one URL", "put schema files in one directory", null);
+            }
+            StateSource desired = states.parse(desiredUrls.get(0));
+            Dialect dialect = states.dialect(List.of(current));
+            Plan plan = Comparison.plan(states, dialect, current, desired,
+                    states.inspectOptions(scope.schemas, scope.excludes), "  ");
+            List<String> statements = plan.statements().stream().map(PlannedStatement::sql).toList();
+            Json.Obj report = Json.object().put("Env", JsonFormat.env(db.parsed(), null));
+            Json.Obj changes = Json.object();
+            report.put("Changes", changes);
+            if (plan.isEmpty() || dryRun) {
+                JsonFormat.putList(changes, "Pending", statements);
+                out.println(report);
+                out.flush();
+                return 0;
+            }
+            // What ran, even when a transaction rolls it back afterwards: Atlas reports it (E114).
+            List<String> applied = new ArrayList<>();
+            try {
+                apply(db.parsed(), plan, s -> applied.add(s.sql()));
+            } catch (ApplyException e) {
+                JsonFormat.putList(changes, "Applied", applied);
+                JsonFormat.putList(changes, "Pending", statements.subList(applied.size(), statements.size()));
+                changes.put("Error", Json.object().put("Stmt", e.statement().sql()).put("Text", e.databaseError()));
+                out.println(report);
+                out.flush();
+                throw e;
+            }
+            JsonFormat.putList(changes, "Applied", applied);
+            out.println(report);
         }
         out.flush();
         return 0;
@@ -136,11 +205,10 @@ public final class SchemaApplyCommand implements Callable<Integer> {
         return a.equals("apply") || a.equals("a") || a.equals("y") || a.equals("yes");
     }
 
-    private void apply(DatabaseUrl url, Plan plan, PrintWriter out) {
+    private int apply(DatabaseUrl url, Plan plan, Consumer<PlannedStatement> applied) {
         Dialect dialect = Dialects.forUrl(url);
         try (Connection c = dialect.connect(url)) {
-            int n = PlanApplier.apply(dialect, c, plan, txMode.equals("file"), s -> { });
-            out.println("Applied " + n + (n == 1 ? " statement" : " statements"));
+            return PlanApplier.apply(dialect, c, plan, txMode.equals("file"), applied);
         } catch (SQLException e) {
             throw new Atlas4jException(ErrorCode.CONNECTION, "cannot connect to " + url.masked() + ": "
                     + dialect.errorMessage(e), e);

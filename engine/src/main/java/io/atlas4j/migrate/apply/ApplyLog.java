@@ -1,15 +1,18 @@
 package io.atlas4j.migrate.apply;
 
+import io.atlas4j.migrate.MigrationFile;
 import io.atlas4j.time.GoDuration;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Writes {@code migrate apply}'s progress as it happens, in Atlas's default (colour-free) shape
- * (migrate-dir.md §7.7), and counts what it reports for the footer.
+ * (migrate-dir.md §7.7), and counts what it reports for the footer. Not final: a subclass may record the
+ * events instead (the CLI's JSON report, which passes a writer that discards the text).
  */
-public final class ApplyLog {
+public class ApplyLog {
 
     /** Printed, alone, when nothing is pending. */
     public static final String NOTHING_TO_DO = "No migration files to execute";
@@ -37,6 +40,19 @@ public final class ApplyLog {
         out.print("Migrating to version " + target + (current == null ? "" : " from " + current) + " (" + files
                 + " migrations in total):\n\n");
         out.flush();
+    }
+
+    /** The files the run is about to execute, in order; the text report does not print them. */
+    public void pending(List<MigrationFile> files) {
+        // Nothing to print: the header says how many.
+    }
+
+    /**
+     * A file starts; {@code skipped} statements of it were applied by an earlier, partial run. The text
+     * report prints {@link #fileStarted(String)}.
+     */
+    public void fileStarted(MigrationFile file, int skipped) {
+        fileStarted(file.version());
     }
 
     /** {@code   -- migrating version <v>}. */

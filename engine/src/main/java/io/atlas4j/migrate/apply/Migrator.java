@@ -89,6 +89,16 @@ public final class Migrator {
         }
     }
 
+    /** The revisions the database holds, ordered by version; empty when it has no revisions table. */
+    public List<Revision> revisions(String revisionsSchema) {
+        try (Connection c = connect()) {
+            RevisionSupport.Location location = support.locate(c, url, revisionsSchema);
+            return support.exists(c, location) ? new RevisionStore(c, location, support).all() : List.of();
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
     /** The status of the database against the directory. */
     public StatusReport status(String revisionsSchema) {
         try (Connection c = connect()) {
@@ -236,6 +246,7 @@ public final class Migrator {
                 modes.add(options.txMode().forFile(f));
             }
             String current = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).version();
+            log.pending(pending);
             log.header(pending.get(pending.size() - 1).version(), current, pending.size());
             long start = System.nanoTime();
             boolean all = options.txMode() == TxMode.ALL && !options.dryRun();
@@ -301,7 +312,7 @@ public final class Migrator {
                         log.checksOk(Duration.ofNanos(System.nanoTime() - checkStart));
                     }
                 }
-                log.fileStarted(f.version());
+                log.fileStarted(f, Math.min(from, texts.size()));
                 texts.subList(Math.min(from, texts.size()), texts.size()).forEach(log::statement);
                 log.fileOk(Duration.ofNanos(System.nanoTime() - fileStart));
                 return;
@@ -315,7 +326,7 @@ public final class Migrator {
                 // leaves no trace. A file resumed after a partial run passed its checks already.
                 runChecks(f, mode, checks, checkSplits, runStart);
             }
-            log.fileStarted(f.version());
+            log.fileStarted(f, rev == null ? 0 : rev.applied());
             if (rev == null) {
                 rev = new Revision(f.version(), f.description(), Revision.APPLIED, 0, texts.size(), Instant.now(), 0, "",
                         "", hashOf(f), List.of(), options.operatorVersion());
