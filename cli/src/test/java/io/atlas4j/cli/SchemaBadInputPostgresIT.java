@@ -132,7 +132,7 @@ class SchemaBadInputPostgresIT {
                           as         = "SELECT id FROM a"
                           depends_on = [view.a]
                         }
-                        """, List.of("schema.hcl: cycle in view dependencies: \"a\" -> \"b\" -> \"a\"")));
+                        """, List.of("schema.hcl:9:1: cycle in view dependencies: \"a\" -> \"b\" -> \"a\"")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,6 +51,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -189,6 +190,9 @@ public final class SchemaHclReader {
         private final Document doc;
         private final List<Block> top;
         private final Map<String, SourceRange> positions = new LinkedHashMap<>();
+        /** View path ({@code schema.view}) to the views it names in {@code depends_on}. */
+        private final Map<String, List<String>> viewDependencies = new LinkedHashMap<>();
+        private final Map<String, Document.Entry> viewBlocks = new HashMap<>();
         private final Map<String, List<Table>> tables = new LinkedHashMap<>();
         private final Map<String, List<View>> views = new LinkedHashMap<>();
         private final Map<String, List<Func>> funcs = new LinkedHashMap<>();
@@ -224,6 +228,7 @@ public final class SchemaHclReader {
                     readView(e);
                 }
             }
+            viewCycles();
             doc.entries("enum").forEach(this::readEnum);
             doc.entries("sequence").forEach(this::readSequence);
             doc.entries("function").forEach(e -> readRoutine(e, true));
@@ -708,9 +713,14 @@ public final class SchemaHclReader {
                 }
                 return;
             }
+            List<String> viewDeps = new ArrayList<>();
             for (HclNode.Located d : n.list("depends_on")) {
-                n.object(d, "table", "view", "materialized", "function");
+                n.object(d, "table", "view", "materialized", "function")
+                        .filter(o -> o.kind().equals("view") || o.kind().equals("materialized"))
+                        .ifPresent(o -> viewDeps.add(o.schema() + "." + o.name()));
             }
+            viewDependencies.put(path, viewDeps);
+            viewBlocks.put(path, e);
             List<Column> columns = new ArrayList<>();
             for (HclNode c : n.children("column")) {
                 column(c, path).ifPresent(columns::add);
@@ -727,6 +737,49 @@ public final class SchemaHclReader {
             attrs.addAll(dialect.readAttrs(BlockKind.VIEW, n));
             views.computeIfAbsent(e.schema(), k -> new ArrayList<>())
                     .add(new View(e.name(), def.get(), columns, indexes, attrs, List.of()));
+        }
+
+        /**
+         * A view that depends (through {@code depends_on}) on itself, directly or through other views, can never
+         * be created: reported here, at the first view of the cycle, rather than as a plan error without a line.
+         */
+        private void viewCycles() {
+            Set<String> done = new HashSet<>();
+            for (String start : viewDependencies.keySet()) {
+                List<String> cycle = cycleFrom(start, new ArrayList<>(), new HashSet<>(), done);
+                if (cycle != null) {
+                    Document.Entry first = viewBlocks.get(cycle.get(0));
+                    StringBuilder text = new StringBuilder();
+                    for (String v : cycle) {
+                        text.append(text.length() == 0 ? "" : " -> ").append('"').append(v.substring(v.indexOf('.') + 1)).append('"');
+                    }
+                    new HclNode(first.block(), doc, first, first.schema()).error(first.block().range(),
+                            "cycle in view dependencies: " + text);
+                    return;
+                }
+            }
+        }
+
+        private List<String> cycleFrom(String view, List<String> path, Set<String> onPath, Set<String> done) {
+            if (onPath.contains(view)) {
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(view), path.size()));
+                cycle.add(view);
+                return cycle;
+            }
+            if (!done.add(view)) {
+                return null;
+            }
+            path.add(view);
+            onPath.add(view);
+            for (String next : viewDependencies.getOrDefault(view, List.of())) {
+                List<String> cycle = cycleFrom(next, path, onPath, done);
+                if (cycle != null) {
+                    return cycle;
+                }
+            }
+            onPath.remove(view);
+            path.remove(path.size() - 1);
+            return null;
         }
 
         private void readEnum(Document.Entry e) {

@@ -34,6 +34,11 @@ class PostgresHclErrorsTest {
                         + "table \"b\" {\n  schema = schema.public\n  column \"x\" { type = int }\n"
                         + "  index \"i\" { columns = [column.id] }\n}\n",
                         FILE + ":9:26: column \"id\" does not exist in table \"b\": reference column.id does not resolve"),
+                Arguments.of("views that depend on each other", head
+                        + "view \"a\" {\n  schema = schema.public\n  as = \"SELECT 1\"\n  depends_on = [view.c]\n}\n"
+                        + "view \"b\" {\n  schema = schema.public\n  as = \"SELECT 1\"\n  depends_on = [view.a]\n}\n"
+                        + "view \"c\" {\n  schema = schema.public\n  as = \"SELECT 1\"\n  depends_on = [view.b]\n}\n",
+                        FILE + ":2:1: cycle in view dependencies: \"a\" -> \"c\" -> \"b\" -> \"a\""),
                 Arguments.of("unknown type", head + "table \"t\" {\n  schema = schema.public\n  column \"a\" { type = foo }\n}\n",
                         FILE + ":4:23: unknown type \"foo\" for PostgreSQL; use sql(\"foo\") for a type Atlas4J does not know"),
                 Arguments.of("unknown type with arguments", head + "table \"t\" {\n  schema = schema.public\n  column \"a\" { type = varchr(10) }\n}\n",
