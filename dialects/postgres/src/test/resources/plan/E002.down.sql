@@ -1,4 +1,4 @@
--- reverse: Set comment to schema: "public"
+-- reverse: set comment to schema: "public"
 COMMENT ON SCHEMA "public" IS '';
--- reverse: Add new schema named "public"
+-- reverse: add new schema named "public"
 DROP SCHEMA "public" CASCADE;

@@ -1,2 +1,2 @@
--- reverse: Set comment to schema: "modify2"
+-- reverse: set comment to schema: "modify2"
 COMMENT ON SCHEMA "modify2" IS 'old';

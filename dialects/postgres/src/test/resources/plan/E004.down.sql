@@ -1,2 +1,2 @@
--- reverse: Set comment to schema: "modify1"
+-- reverse: set comment to schema: "modify1"
 COMMENT ON SCHEMA "modify1" IS '';

@@ -1,4 +1,4 @@
--- reverse: Drop "posts" table
+-- reverse: drop "posts" table
 CREATE TABLE "posts" ("id" integer NOT NULL);
 CREATE INDEX "idx" ON "posts" ("id");
 COMMENT ON TABLE "posts" IS 'a8m''s posts';

@@ -1,2 +1,2 @@
--- reverse: Rename a table from "t1" to "t2"
+-- reverse: rename a table from "t1" to "t2"
 ALTER TABLE "t2" RENAME TO "t1";

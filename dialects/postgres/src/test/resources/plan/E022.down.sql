@@ -1,2 +1,2 @@
--- reverse: Set comment to table: "users"
+-- reverse: set comment to table: "users"
 COMMENT ON TABLE "public"."users" IS '';

@@ -1,6 +1,6 @@
--- reverse: Set comment to column: "last" on table: "users"
+-- reverse: set comment to column: "last" on table: "users"
 COMMENT ON COLUMN "users"."last" IS '';
--- reverse: Set comment to column: "name" on table: "users"
+-- reverse: set comment to column: "name" on table: "users"
 COMMENT ON COLUMN "users"."name" IS '';
--- reverse: Modify "users" table
+-- reverse: modify "users" table
 ALTER TABLE "users" DROP COLUMN "last", DROP COLUMN "name";

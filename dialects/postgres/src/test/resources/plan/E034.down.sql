@@ -1,2 +1,2 @@
--- reverse: Modify "users" table
+-- reverse: modify "users" table
 ALTER TABLE "users" ALTER COLUMN "nick" DROP NOT NULL, ALTER COLUMN "nick" DROP DEFAULT;

@@ -1,2 +1,2 @@
--- reverse: Set comment to column: "state" on table: "users"
+-- reverse: set comment to column: "state" on table: "users"
 COMMENT ON COLUMN "public"."users"."state" IS 'foo';

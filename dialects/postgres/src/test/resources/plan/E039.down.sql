@@ -1,2 +1,2 @@
--- reverse: Rename a column from "a" to "b"
+-- reverse: rename a column from "a" to "b"
 ALTER TABLE "t1" RENAME COLUMN "b" TO "a";

@@ -1,2 +1,2 @@
--- reverse: Modify "posts" table
+-- reverse: modify "posts" table
 ALTER TABLE "public"."posts" ALTER COLUMN "c2" TYPE integer, ALTER COLUMN "c1" TYPE smallint;

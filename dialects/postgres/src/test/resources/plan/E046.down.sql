@@ -1,2 +1,2 @@
--- reverse: Modify "users" table
+-- reverse: modify "users" table
 ALTER TABLE "users" ALTER COLUMN "name" TYPE text;

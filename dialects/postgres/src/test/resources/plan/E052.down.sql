@@ -1,4 +1,4 @@
--- reverse: Set comment to index: "id_key" on table: "users"
+-- reverse: set comment to index: "id_key" on table: "users"
 COMMENT ON INDEX "id_key" IS '';
--- reverse: Create index "id_key" to table: "users"
+-- reverse: create index "id_key" to table: "users"
 DROP INDEX "id_key";

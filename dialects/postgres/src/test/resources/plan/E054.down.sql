@@ -1,2 +1,2 @@
--- reverse: Drop index "name_index" from table: "users"
+-- reverse: drop index "name_index" from table: "users"
 CREATE INDEX "name_index" ON "users" ("name");

@@ -1,2 +1,2 @@
--- reverse: Rename an index from "a" to "b"
+-- reverse: rename an index from "a" to "b"
 ALTER INDEX "b" RENAME TO "a";

@@ -1,2 +1,2 @@
--- reverse: Set comment to index: "id_key" on table: "users"
+-- reverse: set comment to index: "id_key" on table: "users"
 COMMENT ON INDEX "id_key" IS 'foo';

@@ -1,2 +1,2 @@
--- reverse: Modify "users" table
+-- reverse: modify "users" table
 ALTER TABLE "users" ADD CONSTRAINT "users_nickname_key" UNIQUE ("nickname");

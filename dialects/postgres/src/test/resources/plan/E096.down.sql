@@ -1,2 +1,2 @@
--- reverse: Rename an enum from "a" to "b"
+-- reverse: rename an enum from "a" to "b"
 ALTER TYPE "b" RENAME TO "a";

@@ -1,2 +1,2 @@
--- reverse: Create "t" table
+-- reverse: create "t" table
 DROP TABLE "other"."t";

@@ -1,7 +1,5 @@
 package io.atlas4j.plan;
 
-import java.util.List;
-
 /**
  * Prints plans as Atlas does (spec §4.11): each statement as a {@code -- <Comment>} line followed by the
  * statement and its delimiter.
@@ -48,45 +46,5 @@ public final class PlanPrinter {
             return APPLY_SYNCED + "\n";
         }
         return APPLY_HEADER + "\n" + statements(plan);
-    }
-
-    /**
-     * A migration file: one {@code -- <directive>} line per directive (and {@code atlas:delimiter} for a custom
-     * delimiter), a blank line after them, then the statements.
-     */
-    public String migrationFile(Plan plan) {
-        StringBuilder b = new StringBuilder();
-        List<String> directives = plan.directives();
-        boolean custom = !";".equals(delimiter) && directives.stream().noneMatch(d -> d.startsWith("atlas:delimiter"));
-        for (String d : directives) {
-            b.append("-- ").append(d).append('\n');
-        }
-        if (custom) {
-            b.append("-- atlas:delimiter ").append(delimiter).append('\n');
-        }
-        if (!directives.isEmpty() || custom) {
-            b.append('\n');
-        }
-        return b.append(statements(plan)).toString();
-    }
-
-    /**
-     * The reverse statements (down migration): statements in reverse order, each group introduced by
-     * {@code -- reverse: <Comment>}; statements without a reverse are left out.
-     */
-    public String reverse(Plan plan) {
-        StringBuilder b = new StringBuilder();
-        List<PlannedStatement> all = plan.statements();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            PlannedStatement s = all.get(i);
-            if (s.reverse().isEmpty()) {
-                continue;
-            }
-            b.append("-- reverse: ").append(s.displayComment()).append('\n');
-            for (String r : s.reverse()) {
-                b.append(r).append(delimiter).append('\n');
-            }
-        }
-        return b.toString();
     }
 }

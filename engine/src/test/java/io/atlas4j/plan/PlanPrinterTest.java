@@ -29,22 +29,4 @@ class PlanPrinterTest {
                 .isEqualTo("-- Planned Changes:\n-- Create \"t\" table\nCREATE TABLE \"t\" (\n  \"id\" int\n);\n");
         assertThat(new PlanPrinter().apply(plan(List.of()))).isEqualTo("Schema is synced, no changes to be made\n");
     }
-
-    @Test
-    void migrationFilesStartWithDirectivesAndABlankLine() {
-        Plan p = plan(List.of("atlas:txmode none"), stmt("CREATE INDEX CONCURRENTLY \"i\" ON \"t\" (\"a\")", "create index \"i\" to table: \"t\""));
-        assertThat(new PlanPrinter().migrationFile(p)).isEqualTo(
-                "-- atlas:txmode none\n\n-- Create index \"i\" to table: \"t\"\nCREATE INDEX CONCURRENTLY \"i\" ON \"t\" (\"a\");\n");
-        assertThat(new PlanPrinter().migrationFile(plan(List.of(), stmt("SELECT 1", "x")))).isEqualTo("-- X\nSELECT 1;\n");
-        assertThat(new PlanPrinter("$$").migrationFile(plan(List.of(), stmt("SELECT 1", "x"))))
-                .isEqualTo("-- atlas:delimiter $$\n\n-- X\nSELECT 1$$\n");
-    }
-
-    @Test
-    void reverseListsUndoStatementsLastFirst() {
-        Plan p = plan(List.of(), stmt("A", "first", "undo A"), stmt("B", "second", "undo B1", "undo B2"), stmt("C", "third"));
-        assertThat(new PlanPrinter().reverse(p))
-                .isEqualTo("-- reverse: Second\nundo B1;\nundo B2;\n-- reverse: First\nundo A;\n");
-        assertThat(p.reversible()).isFalse();
-    }
 }

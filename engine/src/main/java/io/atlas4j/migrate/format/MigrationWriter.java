@@ -4,6 +4,7 @@ import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.migrate.MigrationDir;
 import io.atlas4j.plan.Plan;
+import io.atlas4j.plan.PlanPrinter;
 import io.atlas4j.plan.PlannedStatement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,13 +108,7 @@ public final class MigrationWriter {
         if (!header.isEmpty()) {
             b.append('\n');
         }
-        for (PlannedStatement s : plan.statements()) {
-            if (!s.comment().isEmpty()) {
-                b.append("-- ").append(s.displayComment()).append('\n');
-            }
-            b.append(s.sql()).append(delimiter).append('\n');
-        }
-        return b.toString();
+        return b.append(new PlanPrinter(delimiter).statements(plan)).toString();
     }
 
     private static String up(Plan plan) {

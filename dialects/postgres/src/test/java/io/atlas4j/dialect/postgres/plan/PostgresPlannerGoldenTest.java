@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atlas4j.dialect.postgres.PostgresAttrs;
 import io.atlas4j.dialect.postgres.PostgresAttrs.SerialType;
 import io.atlas4j.dialect.postgres.PostgresObjects;
+import io.atlas4j.migrate.format.DirFormat;
+import io.atlas4j.migrate.format.MigrationWriter;
 import io.atlas4j.plan.Plan;
 import io.atlas4j.plan.PlanMode;
 import io.atlas4j.plan.PlanOptions;
@@ -101,10 +103,13 @@ class PostgresPlannerGoldenTest {
     @MethodSource("cases")
     void matchesGolden(Case c) throws IOException {
         Plan plan = new PostgresPlanner().plan("golden", c.changes(), c.options());
-        String actual = c.form() == Form.APPLY ? PRINTER.apply(plan) : PRINTER.migrationFile(plan);
+        // The file forms are what migrate diff writes: Atlas's own file, and golang-migrate's down file for
+        // the reverse statements.
+        String actual = c.form() == Form.APPLY ? PRINTER.apply(plan)
+                : MigrationWriter.files(DirFormat.ATLAS, plan, "1", null).get(0).content();
         check(c.id() + ".sql", actual);
         if (c.down()) {
-            check(c.id() + ".down.sql", PRINTER.reverse(plan));
+            check(c.id() + ".down.sql", MigrationWriter.files(DirFormat.GOLANG_MIGRATE, plan, "1", null).get(1).content());
         }
     }
 
