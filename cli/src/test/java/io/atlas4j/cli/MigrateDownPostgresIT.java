@@ -2,7 +2,6 @@ package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas4j.cli.MigrateDiffPostgresIT.Scratch;
 import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,20 +1,14 @@
 package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import io.atlas4j.dialect.Dialects;
 import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,40 +22,31 @@ class SchemaApplyJsonPostgresIT {
     private static final String ADD = "ALTER TABLE \\\"a\\\" ADD COLUMN \\\"name\\\" text NULL";
     private static final String NOT_NULL = "ALTER TABLE \\\"b\\\" ALTER COLUMN \\\"id\\\" SET NOT NULL";
 
+    private Scratch pg;
     private DatabaseUrl dev;
     private DatabaseUrl target;
     private String targetUrl;
-    private String targetDb;
 
     @TempDir
     Path dir;
 
     @BeforeEach
-    void createTarget() throws SQLException {
-        String url = System.getenv("ATLAS4J_TEST_POSTGRES_URL");
-        if (url == null || url.isBlank()) {
-            if (System.getenv("ATLAS4J_REQUIRE_BACKENDS") != null && !System.getenv("ATLAS4J_REQUIRE_BACKENDS").isEmpty()) {
-                fail("ATLAS4J_REQUIRE_BACKENDS is set but ATLAS4J_TEST_POSTGRES_URL is not");
-            }
-            Assumptions.abort("ATLAS4J_TEST_POSTGRES_URL is not set: skipping the PostgreSQL schema apply JSON tests");
-        }
-        dev = DatabaseUrl.parse(url);
-        targetDb = "atlas4j_cli_json_" + ProcessHandle.current().pid();
-        exec(dev, "DROP DATABASE IF EXISTS " + targetDb + " WITH (FORCE)", "CREATE DATABASE " + targetDb);
-        target = DatabaseUrl.rebuild(dev.scheme(), dev.user(), dev.password(), dev.host(), dev.port(), targetDb,
-                java.util.Map.of("sslmode", "disable", "search_path", "public"));
+    void createDatabases() throws SQLException {
+        pg = Scratch.open();
+        target = pg.create("target");
         targetUrl = target.raw();
+        dev = pg.create("dev");
     }
 
     @AfterEach
-    void dropTarget() throws SQLException {
-        if (dev != null) {
-            exec(dev, "DROP DATABASE IF EXISTS " + targetDb + " WITH (FORCE)");
+    void dropDatabases() throws SQLException {
+        if (pg != null) {
+            pg.dropAll();
         }
     }
 
     private String devUrl() {
-        return dev.raw().contains("?") ? dev.raw() + "&search_path=public" : dev.raw() + "?search_path=public";
+        return dev.raw();
     }
 
     private CliResult apply(String... extra) {
@@ -74,7 +59,7 @@ class SchemaApplyJsonPostgresIT {
     @Test
     void jsonListsPendingAppliedAndTheFailedStatement() throws Exception {
         // The dev database accepts the desired state; the target's data makes the second statement fail.
-        exec(target, "CREATE TABLE a (id int NULL)", "CREATE TABLE b (id int NULL)", "INSERT INTO b VALUES (NULL)");
+        Scratch.exec(target, "CREATE TABLE a (id int NULL)", "CREATE TABLE b (id int NULL)", "INSERT INTO b VALUES (NULL)");
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE a (id int NULL, name text NULL);\nCREATE TABLE b (id int NOT NULL);\n");
         String env = "{\"Env\":{\"Driver\":\"postgres\",\"URL\":\"" + target.masked() + "\"}";
 
@@ -91,37 +76,17 @@ class SchemaApplyJsonPostgresIT {
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(5);
         assertThat(failed.out()).startsWith(env + ",\"Changes\":{\"Applied\":[\"" + ADD + "\"],\"Pending\":[\"" + NOT_NULL
                 + "\"],\"Error\":{\"Stmt\":\"" + NOT_NULL + "\",\"Text\":\"").contains("contains null values").endsWith("\"}}}\n");
-        assertThat(failed.out()).doesNotContain(":" + dev.password() + "@");
+        assertThat(failed.out()).doesNotContain(":" + pg.server().password() + "@");
         assertThat(failed.err()).contains("rolled back");
-        assertThat(columns("a")).containsExactly("id");
+        assertThat(Scratch.columns(target, "a")).containsExactly("id");
 
-        exec(target, "DELETE FROM b");
+        Scratch.exec(target, "DELETE FROM b");
         CliResult applied = apply("--auto-approve");
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
         assertThat(applied.out()).isEqualTo(env + ",\"Changes\":{\"Applied\":[\"" + ADD + "\",\"" + NOT_NULL + "\"]}}\n");
-        assertThat(columns("a")).containsExactly("id", "name");
+        assertThat(Scratch.columns(target, "a")).containsExactly("id", "name");
 
         CliResult synced = apply("--auto-approve");
         assertThat(synced.out()).isEqualTo(env + ",\"Changes\":{}}\n");
-    }
-
-    private List<String> columns(String table) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = Dialects.forUrl(target).connect(target); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
-                     + " AND table_name = '" + table + "' ORDER BY ordinal_position")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static void exec(DatabaseUrl url, String... sql) throws SQLException {
-        try (Connection c = Dialects.forUrl(url).connect(url); Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
     }
 }

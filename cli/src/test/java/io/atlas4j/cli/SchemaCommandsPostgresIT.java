@@ -1,20 +1,12 @@
 package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import io.atlas4j.dialect.Dialects;
 import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,45 +17,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchemaCommandsPostgresIT {
 
+    private Scratch pg;
     private DatabaseUrl dev;
     private DatabaseUrl target;
     private String targetUrl;
-    private String targetDb;
 
     @TempDir
     Path dir;
 
     @BeforeEach
-    void createTarget() throws SQLException {
-        String url = System.getenv("ATLAS4J_TEST_POSTGRES_URL");
-        if (url == null || url.isBlank()) {
-            if (System.getenv("ATLAS4J_REQUIRE_BACKENDS") != null && !System.getenv("ATLAS4J_REQUIRE_BACKENDS").isEmpty()) {
-                fail("ATLAS4J_REQUIRE_BACKENDS is set but ATLAS4J_TEST_POSTGRES_URL is not");
-            }
-            Assumptions.abort("ATLAS4J_TEST_POSTGRES_URL is not set: skipping the PostgreSQL schema command tests");
-        }
-        dev = DatabaseUrl.parse(url);
-        targetDb = "atlas4j_cli_schema_" + ProcessHandle.current().pid();
-        exec(dev, "DROP DATABASE IF EXISTS " + targetDb + " WITH (FORCE)", "CREATE DATABASE " + targetDb);
-        target = DatabaseUrl.rebuild(dev.scheme(), dev.user(), dev.password(), dev.host(), dev.port(), targetDb,
-                java.util.Map.of("sslmode", "disable", "search_path", "public"));
+    void createDatabases() throws SQLException {
+        pg = Scratch.open();
+        target = pg.create("target");
         targetUrl = target.raw();
+        dev = pg.create("dev");
     }
 
     @AfterEach
-    void dropTarget() throws SQLException {
-        if (dev != null) {
-            exec(dev, "DROP DATABASE IF EXISTS " + targetDb + " WITH (FORCE)");
+    void dropDatabases() throws SQLException {
+        if (pg != null) {
+            pg.dropAll();
         }
     }
 
     private String devUrl() {
-        return dev.raw().contains("?") ? dev.raw() + "&search_path=public" : dev.raw() + "?search_path=public";
+        return dev.raw();
     }
 
     @Test
     void inspectPrintsTheDatabaseAsSql() throws Exception {
-        exec(target, "CREATE TABLE users (id bigint PRIMARY KEY, name text NULL)");
+        Scratch.exec(target, "CREATE TABLE users (id bigint PRIMARY KEY, name text NULL)");
         CliResult r = Cli.run(dir, "schema", "inspect", "-u", targetUrl, "--format", "{{ sql . }}");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("""
@@ -74,7 +57,7 @@ class SchemaCommandsPostgresIT {
 
     @Test
     void diffPrintsIndentedStatementsAndTheSyncedMessage() throws Exception {
-        exec(target, "CREATE TABLE users (id bigint PRIMARY KEY)");
+        Scratch.exec(target, "CREATE TABLE users (id bigint PRIMARY KEY)");
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);\n"
                 + "CREATE TABLE posts (id int NOT NULL);\n");
         CliResult r = Cli.run(dir, "schema", "diff", "--from", targetUrl, "--to", "file://schema.sql", "--dev-url", devUrl());
@@ -112,7 +95,7 @@ class SchemaCommandsPostgresIT {
                   "id" integer NULL
                 );
                 """);
-        assertThat(tables()).isEmpty();
+        assertThat(Scratch.tables(target)).isEmpty();
     }
 
     @Test
@@ -122,12 +105,12 @@ class SchemaCommandsPostgresIT {
                 "--dev-url", devUrl());
         assertThat(aborted.exitCode()).isEqualTo(1);
         assertThat(aborted.out()).contains("? Are you sure? [Apply/Abort]: ").contains("Aborted: no changes were applied");
-        assertThat(tables()).isEmpty();
+        assertThat(Scratch.tables(target)).isEmpty();
 
         CliResult applied = Cli.runWithInput(dir, "Apply\n", "schema", "apply", "-u", targetUrl, "--to", "file://schema.sql",
                 "--dev-url", devUrl());
         assertThat(applied.exitCode()).as(applied.err()).isZero();
-        assertThat(tables()).containsExactly("t1");
+        assertThat(Scratch.tables(target)).containsExactly("t1");
 
         CliResult again = Cli.run(dir, "schema", "apply", "-u", targetUrl, "--to", "file://schema.sql", "--dev-url", devUrl(),
                 "--auto-approve");
@@ -141,13 +124,13 @@ class SchemaCommandsPostgresIT {
                 "--dev-url", devUrl());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no answer to the approval prompt").contains("--auto-approve");
-        assertThat(tables()).isEmpty();
+        assertThat(Scratch.tables(target)).isEmpty();
     }
 
     @Test
     void aFailingStatementNamesItselfAndLeavesNothingApplied() throws Exception {
         // The dev database accepts the desired state; the target's data makes the second statement fail.
-        exec(target, "CREATE TABLE a (id int NULL)", "CREATE TABLE b (id int NULL)", "INSERT INTO b VALUES (NULL)");
+        Scratch.exec(target, "CREATE TABLE a (id int NULL)", "CREATE TABLE b (id int NULL)", "INSERT INTO b VALUES (NULL)");
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE a (id int NULL, name text NULL);\nCREATE TABLE b (id int NOT NULL);\n");
         CliResult r = Cli.run(dir, "schema", "apply", "-u", targetUrl, "--to", "file://schema.sql", "--dev-url", devUrl(),
                 "--auto-approve");
@@ -156,38 +139,7 @@ class SchemaCommandsPostgresIT {
         assertThat(r.err()).contains("modify \"b\" table: executing statement \"ALTER TABLE \"b\" ALTER COLUMN \"id\" SET NOT NULL\"")
                 .contains("contains null values")
                 .contains("rolled back");
-        assertThat(r.err()).doesNotContain(dev.password());
-        assertThat(columns("a")).containsExactly("id");
-    }
-
-    private List<String> columns(String table) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = Dialects.forUrl(target).connect(target); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
-                     + " AND table_name = '" + table + "' ORDER BY ordinal_position")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private List<String> tables() throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = Dialects.forUrl(target).connect(target); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static void exec(DatabaseUrl url, String... sql) throws SQLException {
-        try (Connection c = Dialects.forUrl(url).connect(url); Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+        assertThat(r.err()).doesNotContain(pg.server().password());
+        assertThat(Scratch.columns(target, "a")).containsExactly("id");
     }
 }
