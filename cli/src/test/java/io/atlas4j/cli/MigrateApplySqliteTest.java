@@ -3,12 +3,9 @@ package io.atlas4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,9 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,34 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code migrate apply}, {@code status} and {@code set} end to end on a SQLite file database, with the
  * checklist items of migrate-dir.md (M22–M32, M40) in the method names.
  */
-class MigrateApplySqliteTest {
+class MigrateApplySqliteTest extends SqliteMigrationsTestBase {
 
     private static final String FIRST = "CREATE TABLE t1 (id int);\n";
     private static final String SECOND = "CREATE TABLE t2 (id int);\n";
     private static final String BROKEN = "CREATE TABLE broken (id int); THIS IS A FAILING STATEMENT;\n";
-
-    @TempDir
-    Path dir;
-
-    String url;
-    Path db;
-
-    @BeforeEach
-    void database() {
-        db = dir.resolve("app.db");
-        url = "sqlite://" + db;
-    }
-
-    private void file(String name, String content) {
-        try {
-            Files.createDirectories(dir.resolve("migrations"));
-            Files.writeString(dir.resolve("migrations").resolve(name), content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        CliResult hash = Cli.run(dir, "migrate", "hash");
-        assertThat(hash.exitCode()).as(hash.toString()).isZero();
-    }
 
     private void twoFiles() {
         file("1_first.sql", FIRST);
@@ -82,21 +54,6 @@ class MigrateApplySqliteTest {
 
     private List<String> tables() throws SQLException {
         return query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    }
-
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 
     private void execute(String sql) throws SQLException {

@@ -2,16 +2,12 @@ package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,31 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code migrate apply|status --format '{{ json . }}'} on a SQLite file database (migrate-dir.md §7.7, §8):
  * the printed object is compared as a whole once its times are replaced by {@code <t>}.
  */
-class MigrateJsonFormatTest {
+class MigrateJsonFormatTest extends SqliteMigrationsTestBase {
 
     private static final String JSON = "{{ json . }}";
 
-    @TempDir
-    Path dir;
-
-    String url;
     String env;
 
     @BeforeEach
-    void database() {
-        url = "sqlite://" + dir.resolve("app.db");
+    void environment() {
         env = "\"Driver\":\"sqlite\",\"URL\":\"" + url + "\",\"Dir\":\"file://migrations\"";
-    }
-
-    private void file(String name, String content) {
-        try {
-            Files.createDirectories(dir.resolve("migrations"));
-            Files.writeString(dir.resolve("migrations").resolve(name), content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        CliResult hash = Cli.run(dir, "migrate", "hash");
-        assertThat(hash.exitCode()).as(hash.toString()).isZero();
     }
 
     private CliResult run(String command, String... extra) {

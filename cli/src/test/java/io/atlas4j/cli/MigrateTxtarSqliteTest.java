@@ -3,20 +3,15 @@ package io.atlas4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,32 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code migrate apply} of {@code -- atlas:txtar} files with pre-migration checks (migrate-dir.md §6, §7.7;
  * engine.md §7.1), end to end on a SQLite file database.
  */
-class MigrateTxtarSqliteTest {
+class MigrateTxtarSqliteTest extends SqliteMigrationsTestBase {
 
     private static final String USERS = "CREATE TABLE users (id int);\n";
-
-    @TempDir
-    Path dir;
-
-    String url;
-    Path db;
-
-    @BeforeEach
-    void database() {
-        db = dir.resolve("app.db");
-        url = "sqlite://" + db;
-    }
-
-    private void file(String name, String content) {
-        try {
-            Files.createDirectories(dir.resolve("migrations"));
-            Files.writeString(dir.resolve("migrations").resolve(name), content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        CliResult hash = Cli.run(dir, "migrate", "hash");
-        assertThat(hash.exitCode()).as(hash.toString()).isZero();
-    }
 
     private static String txtar(String checks, String migration) {
         return "-- atlas:txtar\n\n" + checks + "-- migration.sql --\n" + migration;
@@ -59,17 +31,6 @@ class MigrateTxtarSqliteTest {
         List<String> all = new ArrayList<>(List.of("migrate", "apply", "--url", url));
         all.addAll(Arrays.asList(extra));
         return Cli.run(dir, all.toArray(String[]::new));
-    }
-
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 
     private List<String> tables() throws SQLException {
