@@ -36,6 +36,9 @@ public interface SchemaDriver {
      */
     Optional<String> boundSchema(DatabaseUrl url);
 
+    /** {@code name} as an identifier in this dialect's SQL, always quoted ({@code "a""b"}). */
+    String quote(String name);
+
     /** The canonical spelling of {@code type}: the one used for equality and in DDL. */
     String formatType(ColumnType type);
 }

@@ -104,7 +104,7 @@ public final class MigrateDown {
                                 ? driver.differ().diffSchema(single(current), single(desired), DiffOptions.DEFAULT)
                                 : driver.differ().diffRealm(current, desired, DiffOptions.DEFAULT);
                         Plan plan = driver.planner().plan("down", changes, bound.isPresent() ? PlanOptions.SCHEMA : PlanOptions.REALM);
-                        List<String> checks = checks(plan, dialect);
+                        List<String> checks = checks(changes, driver, bound.isEmpty());
                         long checksStart = System.nanoTime();
                         for (String check : checks) {
                             if (!holds(c, check)) {
@@ -175,30 +175,28 @@ public final class MigrateDown {
     }
 
     /**
-     * Checks that hold when reverting loses no data: a dropped table or column must be empty. Quoting is
-     * the dialect's, taken from the planned statement's own spelling of the table.
+     * Checks that hold when reverting loses no data: a dropped table (also each table of a dropped schema)
+     * must be empty, a dropped column must hold only NULLs. Names are spelled as the plan spells them:
+     * qualified with their schema in realm scope.
      */
-    static List<String> checks(Plan plan, Dialect dialect) {
+    static List<String> checks(List<SchemaChange> changes, SchemaDriver driver, boolean qualify) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        for (PlannedStatement s : plan.statements()) {
-            String table = tableOf(s.sql());
-            if (s.source() instanceof SchemaChange.DropSchema d && s.sql().startsWith("DROP SCHEMA ")) {
+        String isEmpty = driver.quote("is_empty");
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.DropSchema d) {
                 // DROP SCHEMA ... CASCADE takes the schema's tables with it: each must be empty.
-                String rest = s.sql().substring("DROP SCHEMA ".length()).replaceFirst("^IF EXISTS ", "");
-                char q = rest.isEmpty() ? ' ' : rest.charAt(0);
                 for (io.atlas4j.schema.Table t : d.schema().tables()) {
-                    String name = q == '"' || q == '`'
-                            ? quote(q, d.schema().name()) + "." + quote(q, t.name()) : d.schema().name() + "." + t.name();
-                    out.add("SELECT NOT EXISTS (SELECT 1 FROM " + name + ") AS " + quoteLike(name, "is_empty"));
+                    out.add("SELECT NOT EXISTS (SELECT 1 FROM " + driver.quote(d.schema().name()) + "." + driver.quote(t.name())
+                            + ") AS " + isEmpty);
                 }
-            } else if (s.source() instanceof SchemaChange.DropTable && table != null && s.sql().startsWith("DROP TABLE")) {
-                out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + ") AS " + quoteLike(table, "is_empty"));
-            } else if (s.source() instanceof SchemaChange.ModifyTable m && table != null && s.sql().startsWith("ALTER TABLE")) {
+            } else if (change instanceof SchemaChange.DropTable d) {
+                out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table(driver, qualify, d.schema(), d.table().name()) + ") AS "
+                        + isEmpty);
+            } else if (change instanceof SchemaChange.ModifyTable m) {
                 for (TableChange tc : m.changes()) {
                     if (tc instanceof TableChange.DropColumn d) {
-                        String q = quoteLike(table, d.column().name());
-                        out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + q + " IS NOT NULL) AS "
-                                + quoteLike(table, "is_empty"));
+                        out.add("SELECT NOT EXISTS (SELECT 1 FROM " + table(driver, qualify, m.schema(), m.from().name())
+                                + " WHERE " + driver.quote(d.column().name()) + " IS NOT NULL) AS " + isEmpty);
                     }
                 }
             }
@@ -206,47 +204,8 @@ public final class MigrateDown {
         return List.copyOf(out);
     }
 
-    // "DROP TABLE "s"."t"" / "ALTER TABLE "t" ..." -> the table as the statement spells it.
-    private static String tableOf(String sql) {
-        String rest;
-        if (sql.startsWith("DROP TABLE ")) {
-            rest = sql.substring("DROP TABLE ".length()).replaceFirst("^IF EXISTS ", "");
-        } else if (sql.startsWith("ALTER TABLE ")) {
-            rest = sql.substring("ALTER TABLE ".length());
-        } else {
-            return null;
-        }
-        int end = 0;
-        char open = rest.isEmpty() ? ' ' : rest.charAt(0);
-        while (end < rest.length()) {
-            char ch = rest.charAt(end);
-            if (ch == open && (open == '"' || open == '`')) {
-                int close = rest.indexOf(open, end + 1);
-                if (close < 0) {
-                    return null;
-                }
-                end = close + 1;
-                if (end < rest.length() && rest.charAt(end) == '.') {
-                    end++;
-                    continue;
-                }
-                break;
-            }
-            if (Character.isWhitespace(ch)) {
-                break;
-            }
-            end++;
-        }
-        return rest.substring(0, end);
-    }
-
-    private static String quote(char q, String name) {
-        return q + name.replace(String.valueOf(q), String.valueOf(q) + q) + q;
-    }
-
-    private static String quoteLike(String table, String column) {
-        char q = table.charAt(table.length() - 1);
-        return q == '"' || q == '`' ? q + column.replace(String.valueOf(q), String.valueOf(q) + q) + q : column;
+    private static String table(SchemaDriver driver, boolean qualify, String schema, String table) {
+        return qualify ? driver.quote(schema) + "." + driver.quote(table) : driver.quote(table);
     }
 
     private static boolean holds(Connection c, String check) throws SQLException {

@@ -42,6 +42,11 @@ final class PostgresSchemaDriver implements SchemaDriver {
         return PostgresTypes.format(type);
     }
 
+    @Override
+    public String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     /** Atlas binds a PostgreSQL URL to a schema with {@code search_path}; its first entry is the schema. */
     @Override
     public Optional<String> boundSchema(DatabaseUrl url) {
