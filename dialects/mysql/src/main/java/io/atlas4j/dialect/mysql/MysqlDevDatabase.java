@@ -56,9 +56,6 @@ final class MysqlDevDatabase implements DevDatabase {
     /** Property: {@code auto} (transactions where they fit) or {@code recreate} (always re-create the schema). */
     static final String ISOLATION = "atlas4j.mysql.isolation";
 
-    /** States of fewer statements are always replayed: capturing them would not pay off. */
-    private static final int MIN_STATEMENTS_TO_COPY = 16;
-
     private final MysqlDialect dialect;
     private final MysqlUrl url;
     private final MysqlUrl serverUrl;
@@ -157,12 +154,12 @@ final class MysqlDevDatabase implements DevDatabase {
     }
 
     /**
-     * Captures the state just built in {@code slot} as a {@link SchemaCopy} when building slots from it
-     * runs fewer statements than the replay (schema scope only: a server-scope state names its schemas).
+     * Captures the state just built in {@code slot} as a {@link SchemaCopy}: slots are restored from it
+     * after a session, and built from it when that runs fewer statements than the replay (schema scope
+     * only: a server-scope state names its schemas).
      */
     private void capture(Slot slot, MysqlWorkspace workspace) {
-        if (!(scope instanceof DevScope.SchemaBound bound) || workspace.statements().size() < MIN_STATEMENTS_TO_COPY
-                || mayCreateAccounts(workspace)) {
+        if (!(scope instanceof DevScope.SchemaBound bound) || mayCreateAccounts(workspace)) {
             return;
         }
         String template;
@@ -172,10 +169,6 @@ final class MysqlDevDatabase implements DevDatabase {
         try (Connection c = admin()) {
             Optional<SchemaCopy> copy = SchemaCopy.capture(c, slot.schema, template, bound.charset(), bound.collation());
             if (copy.isEmpty()) {
-                return;
-            }
-            if (copy.get().cost() * 2 > workspace.statements().size()) {
-                copy.get().drop(c);
                 return;
             }
             synchronized (this) {
@@ -354,6 +347,7 @@ final class MysqlDevDatabase implements DevDatabase {
         synchronized (this) {
             sessions.remove(session);
             if (closed) {
+                slot.closeRestorer();
                 return;
             }
             held = slot.holds;
@@ -374,8 +368,11 @@ final class MysqlDevDatabase implements DevDatabase {
             return false;
         }
         slot.closeTransaction();
-        try (Connection c = admin()) {
-            scope.use(c, slot.schema);
+        try {
+            if (slot.restorer == null) {
+                slot.restorer = restorer();
+            }
+            Connection c = slot.restorer;
             if (!copy.restore(c, slot.schema, bound.charset(), bound.collation())) {
                 return false;
             }
@@ -387,9 +384,15 @@ final class MysqlDevDatabase implements DevDatabase {
             }
             return true;
         } catch (SQLException | RuntimeException e) {
-            // Whatever the restore left, the clear drops.
+            // Whatever the restore left, the clear drops; the connection may be mid-batch, so it goes too.
+            slot.closeRestorer();
             return false;
         }
+    }
+
+    /** An admin connection that sends several statements in one round trip, for {@link SchemaCopy#restore}. */
+    private Connection restorer() throws SQLException {
+        return admin(serverUrl.withProperty("allowMultiQueries", "true"));
     }
 
     /** Called by a closing workspace: empties the free slots still holding its state. */
@@ -456,6 +459,7 @@ final class MysqlDevDatabase implements DevDatabase {
             for (Slot s : slots) {
                 if (!s.leased) {
                     s.closeTransaction();
+                    s.closeRestorer();
                 }
             }
         }
@@ -603,7 +607,8 @@ final class MysqlDevDatabase implements DevDatabase {
      */
     private boolean copied(Connection c, Slot slot, MysqlWorkspace workspace) throws SQLException {
         SchemaCopy copy = workspace.copy();
-        if (copy == null) {
+        if (copy == null || copy.cost() * 2 > workspace.statements().size()) {
+            // A short state replays faster than its copy builds; the copy still restores slots.
             return false;
         }
         try {
@@ -680,9 +685,13 @@ final class MysqlDevDatabase implements DevDatabase {
      * state's statements set in the session ({@code SET foreign_key_checks = 0}) never reaches the next.
      */
     private Connection admin() throws SQLException {
+        return admin(serverUrl);
+    }
+
+    private Connection admin(MysqlUrl target) throws SQLException {
         Connection c;
         try {
-            c = connect(serverUrl);
+            c = connect(target);
         } catch (SQLException e) {
             throw connectionFailed(e);
         }

@@ -92,6 +92,13 @@ record MysqlUrl(DatabaseUrl url, Flavor flavor, String jdbcUrl, Map<String, Stri
         return schema != null;
     }
 
+    /** The same URL with one more driver property. */
+    MysqlUrl withProperty(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(properties);
+        more.put(name, value);
+        return new MysqlUrl(url, flavor, jdbcUrl, more, schema);
+    }
+
     /** The connection properties for a driver. */
     Properties driverProperties() {
         Properties p = new Properties();

@@ -210,82 +210,167 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
     }
 
     /**
-     * Brings {@code target}, which held the state before a session, back to it by building again only
-     * the tables that differ; false, with nothing changed, when the session left anything but tables
+     * Brings {@code target}, which held the state before a session, back to it by repairing only the
+     * tables that differ; false, with nothing changed, when the session left anything but tables
      * behind, or the state has more than tables (then the schema must be built again whole).
      *
-     * @param c a connection whose default schema is {@code target}
+     * <p>Three round trips, whatever the number of tables: what the schema holds; every table's
+     * definition and checksum; the repairs. A table whose definition is the state's but whose rows (or
+     * AUTO_INCREMENT counter) differ gets its rows back without DDL, which MySQL cannot roll back and
+     * which costs a millisecond or two per statement; only a table whose definition changed is dropped
+     * and built again.
+     *
+     * @param c a connection opened with {@code allowMultiQueries}, used by nobody else meanwhile
      * @param charset the schema's default character set in the state
      * @param collation its default collation
      */
     boolean restore(Connection c, String target, String charset, String collation) throws SQLException {
-        if (!objects.isEmpty()
-                || !exists(c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ? AND DEFAULT_CHARACTER_SET_NAME = '"
-                        + charset.replace("'", "") + "' AND DEFAULT_COLLATION_NAME = '" + collation.replace("'", "") + "'", target)
-                || exists(c, "SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?", target)
-                || exists(c, "SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?", target)
-                || exists(c, "SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", target)) {
+        if (!objects.isEmpty()) {
             return false;
         }
-        List<String> present = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = ?")) {
-            ps.setString(1, target);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!rs.getString(2).equals("BASE TABLE")) {
-                        return false;
-                    }
-                    present.add(rs.getString(1));
-                }
-            }
+        String schema = literal(target);
+        List<List<String[]>> found = results(c, "SELECT EXISTS(SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "
+                + schema + " AND DEFAULT_CHARACTER_SET_NAME = " + literal(charset) + " AND DEFAULT_COLLATION_NAME = "
+                + literal(collation) + ")"
+                + " AND NOT EXISTS(SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + schema + ")"
+                + " AND NOT EXISTS(SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + schema + ")"
+                + " AND NOT EXISTS(SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = " + schema + ");\n"
+                + "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema);
+        if (!"1".equals(found.get(0).get(0)[0])) {
+            return false;
         }
         Map<String, Table> wanted = new LinkedHashMap<>();
         for (Table t : tables) {
             wanted.put(t.name(), t);
         }
         List<String> drops = new ArrayList<>();
-        List<Table> builds = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
-        for (String name : present) {
-            Table t = wanted.get(name);
-            if (t == null) {
-                drops.add(name);
-            } else if (!show(c, "SHOW CREATE TABLE " + q(target, name), 2).equals(t.create())) {
-                drops.add(name);
-                builds.add(t);
-            } else {
-                kept.add(name);
+        List<String> known = new ArrayList<>();
+        for (String[] row : found.get(1)) {
+            if (!row[1].equals("BASE TABLE")) {
+                return false;
+            }
+            (wanted.containsKey(row[0]) ? known : drops).add(row[0]);
+        }
+        Map<String, String> creates = new LinkedHashMap<>();
+        Map<String, String> sums = new LinkedHashMap<>();
+        if (!known.isEmpty()) {
+            StringBuilder sql = new StringBuilder();
+            for (String name : known) {
+                sql.append("SHOW CREATE TABLE ").append(q(target, name)).append(";\n");
+            }
+            sql.append(checksumSql(target, known));
+            List<List<String[]>> described = results(c, sql.toString());
+            for (int i = 0; i < known.size(); i++) {
+                creates.put(known.get(i), described.get(i).get(0)[1]);
+            }
+            for (String[] row : described.get(known.size())) {
+                sums.put(row[0].substring(target.length() + 1), row[1]);
             }
         }
-        Map<String, String> sums = checksums(c, target, kept);
-        for (String name : kept) {
+        List<Table> builds = new ArrayList<>();
+        List<String> repairs = new ArrayList<>();
+        for (String name : known) {
             Table t = wanted.get(name);
-            if (!java.util.Objects.equals(sums.get(name), t.checksum())) {
+            String now = creates.get(name);
+            boolean sameRows = java.util.Objects.equals(sums.get(name), t.checksum());
+            if (now.equals(t.create()) && sameRows) {
+                continue;
+            }
+            if (!withoutCounter(now).equals(withoutCounter(t.create()))) {
                 drops.add(name);
                 builds.add(t);
+                continue;
+            }
+            if (!sameRows) {
+                repairs.add("DELETE FROM " + q(target, name));
+                if (t.copy() != null) {
+                    repairs.add(String.format(Locale.ROOT, t.copy(), DevScope.quote(target)));
+                }
+            }
+            if (!now.equals(t.create())) {
+                // The rows are the state's again, so InnoDB takes the old value (it raises a lower one to max + 1).
+                repairs.add("ALTER TABLE " + q(target, name) + " AUTO_INCREMENT = " + counter(t.create()));
             }
         }
         for (Table t : tables) {
-            if (!present.contains(t.name())) {
+            if (!known.contains(t.name())) {
                 builds.add(t);
             }
         }
-        DevScope.withoutForeignKeyChecks(c, st -> {
+        if (drops.isEmpty() && builds.isEmpty() && repairs.isEmpty()) {
+            return true;
+        }
+        List<String> batch = new ArrayList<>();
+        batch.add("USE " + DevScope.quote(target));
+        batch.add("SET SESSION foreign_key_checks = 0");
+        for (String name : drops) {
+            batch.add("DROP TABLE " + q(target, name));
+        }
+        for (Table t : builds) {
+            batch.add(t.create());
+        }
+        batch.addAll(repairs);
+        for (Table t : builds) {
+            if (t.copy() != null) {
+                batch.add(String.format(Locale.ROOT, t.copy(), DevScope.quote(target)));
+            }
+        }
+        batch.add("SET SESSION foreign_key_checks = 1");
+        try (Statement st = c.createStatement()) {
             st.setEscapeProcessing(false);
-            for (String name : drops) {
-                st.execute("DROP TABLE " + q(target, name));
+            st.execute(String.join(";\n", batch));
+            // A failure in the middle of the batch surfaces only when its result is reached.
+            while (st.getMoreResults() || st.getUpdateCount() != -1) {
+                // Walk every result.
             }
-            for (Table t : builds) {
-                st.execute(t.create());
-            }
-            for (Table t : builds) {
-                if (t.copy() != null) {
-                    st.execute(String.format(Locale.ROOT, t.copy(), DevScope.quote(target)));
-                }
-            }
-        });
+        }
         return true;
+    }
+
+    /** The definition without its table option {@code AUTO_INCREMENT=n} (the column attribute has no '='). */
+    private static String withoutCounter(String create) {
+        return COUNTER.matcher(create).replaceFirst("");
+    }
+
+    /** The state's next AUTO_INCREMENT value: the one in its definition, else 1 (no row was ever inserted). */
+    private static String counter(String create) {
+        java.util.regex.Matcher m = COUNTER.matcher(create);
+        return m.find() ? m.group(1) : "1";
+    }
+
+    private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile(" AUTO_INCREMENT=(\\d+)");
+
+    /** Runs a batch of statements in one round trip and returns the rows of each result set, in order. */
+    private static List<List<String[]>> results(Connection c, String sql) throws SQLException {
+        List<List<String[]>> out = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            boolean isResult = st.execute(sql);
+            while (true) {
+                if (isResult) {
+                    List<String[]> rows = new ArrayList<>();
+                    try (ResultSet rs = st.getResultSet()) {
+                        int n = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            String[] row = new String[n];
+                            for (int i = 0; i < n; i++) {
+                                row[i] = rs.getString(i + 1);
+                            }
+                            rows.add(row);
+                        }
+                    }
+                    out.add(rows);
+                } else if (st.getUpdateCount() == -1) {
+                    return out;
+                }
+                isResult = st.getMoreResults();
+            }
+        }
+    }
+
+    /** A string literal; a name the server would read differently only makes the restore give up. */
+    private static String literal(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** {@code CHECKSUM TABLE} of each table, in one statement; a sum over rows, so row order does not matter. */
@@ -294,11 +379,7 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
         if (tables.isEmpty()) {
             return out;
         }
-        StringBuilder sql = new StringBuilder("CHECKSUM TABLE ");
-        for (int i = 0; i < tables.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(q(schema, tables.get(i)));
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.append(" EXTENDED").toString())) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(checksumSql(schema, tables))) {
             while (rs.next()) {
                 // "schema.table", unquoted.
                 String name = rs.getString(1).substring(schema.length() + 1);
@@ -306,6 +387,14 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
             }
         }
         return out;
+    }
+
+    private static String checksumSql(String schema, List<String> tables) {
+        StringBuilder sql = new StringBuilder("CHECKSUM TABLE ");
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(q(schema, tables.get(i)));
+        }
+        return sql.append(" EXTENDED").toString();
     }
 
     /** Drops the template schema, if there is one. */

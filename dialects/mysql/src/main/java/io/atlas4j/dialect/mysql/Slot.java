@@ -24,6 +24,13 @@ final class Slot {
      */
     TransactionConnection transaction;
 
+    /**
+     * The connection that restores the slot after a session ({@link SchemaCopy#restore}), opened with
+     * {@code allowMultiQueries} and kept between sessions; it runs only Atlas4J's own statements, so no
+     * state's session settings reach it. Null until the first restore.
+     */
+    java.sql.Connection restorer;
+
     /** The thread that took it, to refuse a second server-scope session on the same thread instead of hanging. */
     Thread owner;
 
@@ -47,6 +54,18 @@ final class Slot {
         if (transaction != null) {
             transaction.close();
             transaction = null;
+        }
+    }
+
+    /** Closes the restoring connection, if one is open. */
+    void closeRestorer() {
+        if (restorer != null) {
+            try {
+                restorer.close();
+            } catch (java.sql.SQLException e) {
+                // The server ends the session with the socket.
+            }
+            restorer = null;
         }
     }
 
