@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -23,7 +24,7 @@ class MigrateJsonFormatTest extends SqliteMigrationsTestBase {
 
     @BeforeEach
     void environment() {
-        env = "\"Driver\":\"sqlite\",\"URL\":\"" + url + "\",\"Dir\":\"file://migrations\"";
+        env = "\"Driver\":\"sqlite3\",\"URL\":\"" + url + "\",\"Dir\":\"file://migrations\"";
     }
 
     private CliResult run(String command, String... extra) {
@@ -55,9 +56,9 @@ class MigrateJsonFormatTest extends SqliteMigrationsTestBase {
         assertThat(stable(r.out())).isEqualTo("{" + env
                 + ",\"Pending\":[" + file("1_first.sql", "1", "first") + "}," + file("2_second.sql", "2", "second") + "}]"
                 + ",\"Applied\":["
-                + file("1_first.sql", "1", "first") + ",\"Start\":\"<t>\",\"End\":\"<t>\",\"Skipped\":0,"
+                + file("1_first.sql", "1", "first") + ",\"Start\":\"<t>\",\"End\":\"<t>\","
                 + "\"Applied\":[\"CREATE TABLE t1 (id int);\"]},"
-                + file("2_second.sql", "2", "second") + ",\"Start\":\"<t>\",\"End\":\"<t>\",\"Skipped\":0,"
+                + file("2_second.sql", "2", "second") + ",\"Start\":\"<t>\",\"End\":\"<t>\","
                 + "\"Applied\":[\"CREATE TABLE t2 (id int);\",\"CREATE TABLE t3 (\\n  id int\\n);\"]}]"
                 + ",\"Target\":\"2\",\"Start\":\"<t>\",\"End\":\"<t>\""
                 + ",\"Message\":\"Migrated to version 2 (2 migrations in total)\"}\n");
@@ -93,7 +94,7 @@ class MigrateJsonFormatTest extends SqliteMigrationsTestBase {
         assertThat(out).startsWith("{" + env + ",\"Pending\":[" + file("1_first.sql", "1", "first") + "},"
                 + file("2_broken.sql", "2", "broken") + "}],\"Applied\":[");
         // The failing statement is the file's Error, not one of its applied statements.
-        assertThat(out).contains(file("2_broken.sql", "2", "broken") + ",\"Start\":\"<t>\",\"End\":\"<t>\",\"Skipped\":0,"
+        assertThat(out).contains(file("2_broken.sql", "2", "broken") + ",\"Start\":\"<t>\",\"End\":\"<t>\","
                 + "\"Applied\":[\"CREATE TABLE broken (id int);\"],"
                 + "\"Error\":{\"Stmt\":\"THIS IS A FAILING STATEMENT;\",\"Text\":\"");
         assertThat(out).contains(",\"Target\":\"2\",\"Start\":\"<t>\",\"End\":\"<t>\","
@@ -125,8 +126,115 @@ class MigrateJsonFormatTest extends SqliteMigrationsTestBase {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(stable(r.out())).contains("\"Applied\":[" + file("1_first.sql", "1", "first")
-                + ",\"Start\":\"<t>\",\"End\":\"<t>\",\"Skipped\":0,\"Applied\":[\"CREATE TABLE t1 (id int);\"]}]");
+                + ",\"Start\":\"<t>\",\"End\":\"<t>\",\"Applied\":[\"CREATE TABLE t1 (id int);\"]}]");
         assertThat(run("status").out()).contains("Pending Files:   1");
+    }
+
+    private static String txtar(String checks, String migration) {
+        return "-- atlas:txtar\n\n-- checks.sql --\n" + checks + "\n-- migration.sql --\n" + migration;
+    }
+
+    private static final String FAILED = "1 of 2 assertions failed: check assertion "
+            + "\\\"SELECT NOT EXISTS (SELECT 1 FROM users);\\\" returned false";
+
+    @ParameterizedTest(name = "dry run: {0}")
+    @ValueSource(booleans = {false, true})
+    void aFailingCheckIsTheFilesErrorWithItsCheckFile(boolean dryRun) throws Exception {
+        file("1_users.sql", "CREATE TABLE users (id int);\n");
+        file("2_drop.sql", txtar("SELECT true;\nSELECT NOT EXISTS (SELECT 1 FROM users);\n", "DROP TABLE users;\n"));
+        file("3_after.sql", "CREATE TABLE after (id int);\n");
+        assertThat(run("apply", "1").exitCode()).isZero();
+        execute("INSERT INTO users VALUES (1)");
+
+        CliResult r = dryRun ? run("apply", "--dry-run", "--format", JSON) : run("apply", "--format", JSON);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        String check = "{\"Stmt\":\"SELECT NOT EXISTS (SELECT 1 FROM users);\",\"Text\":\"" + FAILED + "\"}";
+        assertThat(stable(r.out())).isEqualTo("{" + env
+                + ",\"Pending\":[" + file("2_drop.sql", "2", "drop") + "}," + file("3_after.sql", "3", "after") + "}]"
+                + ",\"Applied\":[" + file("2_drop.sql", "2", "drop") + ",\"Start\":\"<t>\",\"End\":\"<t>\""
+                + ",\"Checks\":[{\"Name\":\"checks.sql\",\"Stmts\":[{\"Stmt\":\"SELECT true;\"},"
+                + "{\"Stmt\":\"SELECT NOT EXISTS (SELECT 1 FROM users);\",\"Error\":\"returned false\"}]"
+                + ",\"Error\":" + check + ",\"Start\":\"<t>\",\"End\":\"<t>\"}]"
+                + ",\"Error\":" + check + "}]"
+                + ",\"Current\":\"1\",\"Target\":\"3\",\"Start\":\"<t>\",\"End\":\"<t>\",\"Error\":\"" + FAILED + "\"}\n");
+        assertThat(r.err()).startsWith("Error: 1 of 2 assertions failed");
+        assertThat(query("SELECT version FROM atlas_schema_revisions")).containsExactly("1");
+        assertThat(query("SELECT count(*) FROM users")).containsExactly("1");
+    }
+
+    @Test
+    void passingChecksAreListedWithTheFileTheyGuard() {
+        file("1_users.sql", "CREATE TABLE users (id int);\n");
+        file("2_drop.sql", txtar("SELECT NOT EXISTS (SELECT 1 FROM users);\n", "DROP TABLE users;\n"));
+
+        CliResult r = run("apply", "--format", JSON);
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(stable(r.out())).contains("," + file("2_drop.sql", "2", "drop")
+                + ",\"Start\":\"<t>\",\"End\":\"<t>\",\"Applied\":[\"DROP TABLE users;\"]"
+                + ",\"Checks\":[{\"Name\":\"checks.sql\",\"Stmts\":[{\"Stmt\":\"SELECT NOT EXISTS (SELECT 1 FROM users);\"}]"
+                + ",\"Start\":\"<t>\",\"End\":\"<t>\"}]}]")
+                .endsWith(",\"Message\":\"Migrated to version 2 (2 migrations in total)\"}\n");
+    }
+
+    @Test
+    void aFalseAssertionOfAOneOfFileThatPassedHasNoError() {
+        file("1_users.sql", "CREATE TABLE users (id int);\n");
+        file("2_drop.sql", txtar("-- atlas:assert oneof\nSELECT false;\nSELECT NOT EXISTS (SELECT 1 FROM users);\n",
+                "DROP TABLE users;\n"));
+
+        CliResult r = run("apply", "--format", JSON);
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(stable(r.out())).contains(",\"Checks\":[{\"Name\":\"checks.sql\",\"Stmts\":[{\"Stmt\":\"SELECT false;\"},"
+                + "{\"Stmt\":\"SELECT NOT EXISTS (SELECT 1 FROM users);\"}],\"Start\":\"<t>\",\"End\":\"<t>\"}]}]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apply", "status"})
+    void aChecksumErrorIsOneJsonObjectWithTheErrorAndTheSameExitCode(String command) throws Exception {
+        file("1_first.sql", "CREATE TABLE t1 (id int);\n");
+        Files.writeString(dir.resolve("migrations/1_first.sql"), "CREATE TABLE changed (id int);\n");
+        CliResult text = run(command);
+        assertThat(text.exitCode()).as(text.toString()).isNotZero();
+        assertThat(text.out()).startsWith("You have a checksum error");
+
+        CliResult r = run(command, "--format", JSON);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(text.exitCode());
+        assertThat(stable(r.out())).isEqualTo(command.equals("apply")
+                ? "{" + env + ",\"Start\":\"<t>\",\"End\":\"<t>\",\"Error\":\"checksum mismatch\"}\n"
+                : "{\"Env\":{" + env + "},\"Error\":\"checksum mismatch\"}\n");
+        assertThat(r.errLines()).first().isEqualTo("Error: checksum mismatch");
+        assertThat(r.err()).contains("1_first.sql was edited");
+        assertThat(Files.exists(db)).isFalse();
+    }
+
+    @Test
+    void aChecksumErrorBeforeAnyUrlIsGivenStillPrintsTheObject() throws Exception {
+        file("1_first.sql", "CREATE TABLE t1 (id int);\n");
+        Files.writeString(dir.resolve("migrations/1_first.sql"), "CREATE TABLE changed (id int);\n");
+
+        CliResult r = Cli.run(dir, "migrate", "apply", "--format", JSON);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(6);
+        assertThat(stable(r.out())).isEqualTo(
+                "{\"Dir\":\"file://migrations\",\"Start\":\"<t>\",\"End\":\"<t>\",\"Error\":\"checksum mismatch\"}\n");
+        assertThat(r.errLines()).first().isEqualTo("Error: checksum mismatch");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sqlite,sqlite3", "postgres,postgres", "mysql,mysql"})
+    void driverIsTheNameAtlasRegistersItsDriverUnder(String dialect, String driver) {
+        assertThat(io.atlas4j.cli.output.JsonFormat.driverName(dialect)).isEqualTo(driver);
+    }
+
+    private void execute(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.atlas4j.migrate.apply.ApplyOptions;
 import io.atlas4j.migrate.apply.ExecOrder;
 import io.atlas4j.migrate.apply.Migrator;
 import io.atlas4j.migrate.apply.TxMode;
-import io.atlas4j.url.DatabaseUrl;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import io.atlas4j.cli.options.ProjectOptions;
@@ -25,6 +24,19 @@ import picocli.CommandLine.Spec;
 /**
  * {@code atlas4j migrate apply [n] --url URL}: applies the pending files of the migration directory, as
  * Atlas does, recording them in {@code atlas_schema_revisions}, and prints Atlas's progress report.
+ *
+ * <p>{@code --dry-run} prints the statements of the pending files without executing them, takes no lock
+ * and writes no revision (nor the revisions table), but still runs the pre-migration checks of txtar files
+ * (migrate-dir.md §6, §7.6). As the statements of the earlier listed files do not run, each file's checks
+ * run against the database as it is, inside a transaction that is rolled back. A failing check is reported
+ * exactly as by a real apply (its error under the check block, the footer, {@code Error: ...} and exit code
+ * 5; in JSON mode the file's {@code Checks} and {@code Error} and the report's {@code Error}) and ends the
+ * dry run there. A check that only holds once an earlier pending file has run therefore fails in a dry run
+ * on a database without that file: apply up to the earlier file first (e.g. {@code migrate apply 1}).
+ *
+ * <p>With {@code --format '{{ json . }}'} every outcome is one JSON object on standard output, a checksum
+ * error included ({@code Driver}, {@code URL}, {@code Dir}, {@code Start}, {@code End}, {@code Error}); the
+ * error still goes to standard error and sets the exit code.
  */
 @Command(name = "apply",
         mixinStandardHelpOptions = true,
@@ -68,7 +80,7 @@ public final class MigrateApplyCommand implements Callable<Integer> {
     @Option(names = "--allow-dirty", description = "Allow a first run on a database that is not clean.")
     boolean allowDirty;
 
-    @Option(names = "--dry-run", description = "Print the statements without executing them.")
+    @Option(names = "--dry-run", description = "Print the statements without executing them (pre-migration checks still run).")
     boolean dryRun;
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION",
@@ -95,7 +107,14 @@ public final class MigrateApplyCommand implements Callable<Integer> {
         try {
             migrations = target.openValidated(spec);
         } catch (ChecksumMismatchException e) {
-            return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
+            if (!json) {
+                return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
+            // No run started: the report has only the env, the times and the error.
+            MigrateApplyReport report = new MigrateApplyReport();
+            report.failed(e.getMessage());
+            print(report);
+            throw e;
         }
         Migrator migrator = target.migrator(migrations);
         if (!json) {
@@ -117,7 +136,7 @@ public final class MigrateApplyCommand implements Callable<Integer> {
 
     private void print(MigrateApplyReport report) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(report.json(JsonFormat.env(DatabaseUrl.parse(target.url), target.dir)));
+        out.println(report.json(JsonFormat.env(target.url, target.dir)));
         out.flush();
     }
 

@@ -55,7 +55,14 @@ public final class MigrateStatusCommand implements Callable<Integer> {
         try {
             migrations = target.openValidated(spec);
         } catch (ChecksumMismatchException e) {
-            return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
+            if (!json) {
+                return MigrateValidateCommand.printChecksumError(e, spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
+            // Standard output stays one JSON object; the error also goes to standard error and sets the exit code.
+            spec.commandLine().getOut().println(MigrateStatusJson.failed(
+                    JsonFormat.env(target.url, target.dir), e.getMessage()));
+            spec.commandLine().getOut().flush();
+            throw e;
         }
         Migrator migrator = target.migrator(migrations);
         StatusReport report = migrator.status(target.revisionsSchema);

@@ -35,11 +35,37 @@ public final class JsonFormat {
     }
 
     /**
-     * Atlas's {@code Env} fields: the URL's dialect name, the masked URL and, when given (not null), the
-     * migration directory.
+     * Atlas's {@code Env} fields: the driver name Atlas prints for the URL's dialect ({@link #driverName}),
+     * the masked URL and, when given (not null), the migration directory.
      */
     public static Json.Obj env(DatabaseUrl url, String dir) {
-        return Json.object().put("Driver", Dialects.forUrl(url).name()).put("URL", url.masked()).putIfPresent("Dir", dir);
+        return Json.object().put("Driver", driverName(Dialects.forUrl(url).name())).put("URL", url.masked())
+                .putIfPresent("Dir", dir);
+    }
+
+    /**
+     * {@link #env(DatabaseUrl, String)} for a URL as the user gave it, for reports of runs that failed before
+     * the URL was used (e.g. on a checksum error): without {@code Driver} and {@code URL} when it is absent
+     * or not one a dialect handles, so that the report still prints and the real error is the one shown.
+     */
+    public static Json.Obj env(String url, String dir) {
+        if (url != null && !url.isBlank()) {
+            try {
+                return env(DatabaseUrl.parse(url), dir);
+            } catch (Atlas4jException e) {
+                // Fall through: the URL's own error is reported when the command uses it.
+            }
+        }
+        return Json.object().putIfPresent("Dir", dir);
+    }
+
+    /**
+     * The name Atlas registers the driver of a dialect under, which its reports print as {@code Driver}:
+     * {@code sqlite3} for SQLite (Atlas's SQLite driver takes the name of the Go SQLite driver),
+     * {@code postgres}, and {@code mysql} for MySQL and MariaDB alike; any other dialect keeps its own name.
+     */
+    public static String driverName(String dialect) {
+        return dialect.equals("sqlite") ? "sqlite3" : dialect;
     }
 
     /** Adds {@code key} unless {@code list} is empty (Go's {@code omitempty} on slices). */

@@ -4,6 +4,7 @@ import io.atlas4j.migrate.MigrationFile;
 import io.atlas4j.migrate.apply.Pending;
 import io.atlas4j.migrate.apply.Revision;
 import io.atlas4j.migrate.apply.StatusReport;
+import io.atlas4j.url.Redaction;
 import java.util.List;
 
 /**
@@ -41,6 +42,11 @@ public final class MigrateStatusJson {
             o.put("Error", report.outOfOrderError());
         }
         return o;
+    }
+
+    /** The object of a status that could not be computed: {@code Env} and {@code Error} only. */
+    public static Json.Obj failed(Json.Obj env, String error) {
+        return Json.object().put("Env", env).put("Error", Redaction.mask(error == null ? "unknown error" : error));
     }
 
     /** One row of the revisions table, with the column names Atlas's revision has. */

@@ -84,6 +84,22 @@ public class ApplyLog {
     }
 
     /**
+     * One check file {@code name} (e.g. {@code checks.sql}) of the txtar file {@code file} starts; the text
+     * report prints {@link #checksStarted(String)}.
+     */
+    public void checksStarted(MigrationFile file, String name) {
+        checksStarted(file.version());
+    }
+
+    /**
+     * One assertion of the running check file; {@code error} says why it failed (e.g. {@code returned false},
+     * or the database's error), null when it did not. The text report prints {@link #check(String, boolean)}.
+     */
+    public void check(String text, boolean failed, String error) {
+        check(text, failed);
+    }
+
+    /**
      * {@code     -> <assertion>} (continuation lines indented like statements), counted as a passed check or,
      * when {@code failed}, as a failure.
      */
@@ -111,6 +127,15 @@ public class ApplyLog {
         filesFailed++;
         out.print("    " + error.replace("\n", "\n    ") + "\n\n");
         out.flush();
+    }
+
+    /**
+     * The running check file failed at the assertion {@code stmt} (null when no single assertion is to blame,
+     * e.g. a {@code oneof} file without assertions) with {@code error}; the text report prints
+     * {@link #checksFailed(String)}.
+     */
+    public void checksFailed(String stmt, String error) {
+        checksFailed(error);
     }
 
     /** {@code   -- ok (<dur>)} and the empty line after a file. */

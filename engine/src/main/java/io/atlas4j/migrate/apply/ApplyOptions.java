@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param execOrder {@code --exec-order}
  * @param baseline {@code --baseline} version, or null
  * @param allowDirty {@code --allow-dirty}
- * @param dryRun {@code --dry-run}: print, execute nothing, write no revision
+ * @param dryRun {@code --dry-run}: print the statements without executing them, write no revision; the
+ *     pre-migration checks of txtar files still run (rolled back), see {@link Migrator#apply}
  * @param lockTimeout {@code --lock-timeout}
  * @param revisionsSchema {@code --revisions-schema}, or null
  * @param operatorVersion what to store in {@code operator_version}

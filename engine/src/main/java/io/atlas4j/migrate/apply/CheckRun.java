@@ -31,9 +31,14 @@ record CheckRun(List<Assertion> assertions, Optional<String> error, SqlStatement
      * One assertion as it is shown.
      *
      * @param text the statement as executed
-     * @param failed whether it counts as a failure
+     * @param error why it counts as a failure (e.g. {@code returned false}, or the database error), or null
+     *     when it does not
      */
-    record Assertion(String text, boolean failed) {
+    record Assertion(String text, String error) {
+
+        boolean failed() {
+            return error != null;
+        }
     }
 
     // Go's strconv.ParseBool spellings, the strings Atlas accepts as a boolean result.
@@ -58,17 +63,19 @@ record CheckRun(List<Assertion> assertions, Optional<String> error, SqlStatement
             } catch (SQLException e) {
                 List<Assertion> shown = new ArrayList<>();
                 for (int k = 0; k < i; k++) {
-                    shown.add(new Assertion(texts.get(k), false));
+                    shown.add(new Assertion(texts.get(k), null));
                 }
-                shown.add(new Assertion(texts.get(i), true));
-                return new CheckRun(shown, Optional.of(dialect.errorMessage(e)), split.statements().get(i), e);
+                String message = dialect.errorMessage(e);
+                shown.add(new Assertion(texts.get(i), message));
+                return new CheckRun(shown, Optional.of(message), split.statements().get(i), e);
             }
         }
         long failures = reasons.stream().filter(Optional::isPresent).count();
         boolean passed = check.policy() == CheckFile.Policy.ALL ? failures == 0 : failures < texts.size();
         List<Assertion> shown = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            shown.add(new Assertion(texts.get(i), !passed && reasons.get(i).isPresent()));
+            // A false assertion of a oneof file that passed is not a failure.
+            shown.add(new Assertion(texts.get(i), passed ? null : reasons.get(i).orElse(null)));
         }
         if (passed) {
             return new CheckRun(shown, Optional.empty(), null, null);

@@ -62,7 +62,13 @@ public final class Migrator {
      *
      * <p>A txtar file ({@code -- atlas:txtar}) runs its check files first, inside its transaction when it
      * has one and before its revision is written; a failing check file stops the run there, so the file's
-     * migration does not run and it stays pending. {@code --dry-run} lists the checks without running them.
+     * migration does not run and it stays pending.
+     *
+     * <p>{@code --dry-run} executes no migration statement and writes no revision, but it does run the checks
+     * of every file it lists (not of a file resumed after a partial run, whose checks passed already), each
+     * against the database as it is, in a transaction that is rolled back: the statements of the earlier
+     * files it lists did not run, so a check that depends on them sees the database without them. A failing
+     * check is reported, and ends the dry run with the same error, as in a real run.
      *
      * @throws Atlas4jException (apply) when the database is not clean on a first run, a file changed since
      *     it was partly applied, a statement fails, or a pre-migration check fails (after the log shows the
@@ -303,14 +309,15 @@ public final class Migrator {
             if (options.dryRun()) {
                 Optional<Revision> existing = support.exists(c, location) ? store.get(f.version()) : Optional.empty();
                 int from = existing.filter(Revision::partial).map(Revision::applied).orElse(0);
-                if (from == 0) {
-                    // Listed, not run: the files before this one were not applied either.
-                    for (FileStatements checkSplit : checkSplits) {
-                        long checkStart = System.nanoTime();
-                        log.checksStarted(f.version());
-                        checkSplit.texts().forEach(t -> log.check(t, false));
-                        log.checksOk(Duration.ofNanos(System.nanoTime() - checkStart));
-                    }
+                if (from == 0 && !checks.isEmpty()) {
+                    // The checks run against the database as it is: the files before this one were listed,
+                    // not run. They run in a transaction that is always rolled back, so that even a check
+                    // with side effects leaves nothing behind; a failing check ends the dry run as it ends
+                    // a real one (runChecks rolls back and throws).
+                    c.setAutoCommit(false);
+                    runChecks(f, TxMode.FILE, checks, checkSplits, runStart);
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
                 log.fileStarted(f, Math.min(from, texts.size()));
                 texts.subList(Math.min(from, texts.size()), texts.size()).forEach(log::statement);
@@ -376,15 +383,16 @@ public final class Migrator {
                                long runStart) throws SQLException {
             for (int i = 0; i < checks.size(); i++) {
                 long checkStart = System.nanoTime();
-                log.checksStarted(f.version());
+                log.checksStarted(f, checks.get(i).name());
                 CheckRun run = CheckRun.evaluate(c, checks.get(i), splits.get(i), dialect);
-                run.assertions().forEach(a -> log.check(a.text(), a.failed()));
+                run.assertions().forEach(a -> log.check(a.text(), a.failed(), a.error()));
                 if (run.passed()) {
                     log.checksOk(Duration.ofNanos(System.nanoTime() - checkStart));
                     continue;
                 }
                 String error = run.error().orElseThrow();
-                log.checksFailed(error);
+                log.checksFailed(run.failedAt() == null ? null
+                        : splits.get(i).texts().get(splits.get(i).statements().indexOf(run.failedAt())), error);
                 try {
                     if (mode != TxMode.NONE) {
                         c.rollback();
