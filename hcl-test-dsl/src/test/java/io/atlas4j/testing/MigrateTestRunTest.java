@@ -106,6 +106,36 @@ class MigrateTestRunTest {
                         "                Error:          4_broken.sql:2: no such table: nope", "FAIL");
     }
 
+    /** A txtar file's pre-migration checks run before its statements in a migrate step, as apply runs them. */
+    @Test
+    void preMigrationChecksRunInMigrateSteps() throws IOException {
+        Files.writeString(dir.resolve("migrations/4_drop.sql"), "-- atlas:txtar\n\n"
+                + "-- checks.sql --\nSELECT count(*) = 0 FROM people;\n"
+                + "-- migration.sql --\nDROP TABLE people;\n");
+        MigrationDir.open(dir.resolve("migrations")).writeSumFile();
+        String seeded = "test \"migrate\" \"seeded\" {\n  migrate {\n    to = \"3\"\n  }\n"
+                + "  exec {\n    sql = \"INSERT INTO people (name) VALUES ('Ada Lovelace')\"\n  }\n"
+                + "  migrate {\n    to = \"4\"\n  }\n}\n";
+        String empty = "test \"migrate\" \"empty\" {\n  migrate {\n    to = \"4\"\n  }\n"
+                + "  catch {\n    sql = \"SELECT * FROM people\"\n  }\n}\n";
+        assertThat(run(seeded + empty)).containsExactly("-- FAIL: seeded (D)", "    m.test.hcl:8:",
+                "                Error:          4_drop.sql:4: pre-migration check checks.sql failed: 1 of 1 assertions failed:"
+                        + " check assertion \"SELECT count(*) = 0 FROM people;\" returned false",
+                "-- PASS: empty (D)", "FAIL");
+    }
+
+    /** A case starting at a version past a txtar file replays the files, so that the checks are not skipped. */
+    @Test
+    void aStartingVersionPastChecksIsNotTakenFromTheCache() throws IOException {
+        Files.writeString(dir.resolve("migrations/4_check.sql"), "-- atlas:txtar\n\n"
+                + "-- checks.sql --\nSELECT count(*) > 0 FROM people;\n"
+                + "-- migration.sql --\nCREATE TABLE t4 (id int);\n");
+        MigrationDir.open(dir.resolve("migrations")).writeSumFile();
+        List<String> out = run("test \"migrate\" \"first\" {\n  migrate {\n    to = \"4\"\n  }\n}\n");
+        assertThat(out.get(0)).isEqualTo("-- FAIL: first (D)");
+        assertThat(out.get(2)).contains("4_check.sql:4: pre-migration check checks.sql failed");
+    }
+
     @Test
     void t69_aTamperedDirectoryStopsTheRunBeforeAnyCase() throws IOException {
         Files.writeString(dir.resolve("migrations/2_split.sql"), "SELECT 1;\n");

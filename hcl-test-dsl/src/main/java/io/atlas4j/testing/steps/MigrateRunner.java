@@ -2,12 +2,14 @@ package io.atlas4j.testing.steps;
 
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.migrate.MigrationFile;
+import io.atlas4j.migrate.apply.PreMigrationChecks;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
 import io.atlas4j.testdsl.Step;
 import io.atlas4j.testing.Failure;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code migrate { to = "<version>" }}: applies the migration files after the case's current version up
@@ -36,6 +38,7 @@ final class MigrateRunner implements StepRunner<Step.Migrate> {
             if (current != null && MigrationFile.STRING_ORDER.compare(file.version(), current) <= 0) {
                 continue;
             }
+            checks(step, context, file);
             for (SqlStatement statement : context.dialect().split(SqlScript.of(file.uri(), file.upText()))) {
                 try {
                     SqlRunner.execute(context, statement);
@@ -48,5 +51,20 @@ final class MigrateRunner implements StepRunner<Step.Migrate> {
             context.version(file.version());
         }
         context.version(step.to());
+    }
+
+    /** A txtar file's pre-migration checks run before its statements, as {@code migrate apply} runs them. */
+    private static void checks(Step.Migrate step, StepContext context, MigrationFile file) throws StepFailedException {
+        if (file.checks().isEmpty()) {
+            return;
+        }
+        Optional<PreMigrationChecks.Failure> failed = PreMigrationChecks.run(context.connection(), file, context.dialect());
+        if (failed.isPresent()) {
+            PreMigrationChecks.Failure f = failed.get();
+            String line = f.at() == null ? "" : ":" + f.at().range().line();
+            throw new StepFailedException(new Failure(step.range(), Failure.Kind.ERROR,
+                    file.name() + line + ": pre-migration check " + f.check() + " failed: " + f.message(),
+                    null, null, f.cause()));
+        }
     }
 }
