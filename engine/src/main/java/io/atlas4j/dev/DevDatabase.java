@@ -24,6 +24,16 @@ public interface DevDatabase extends AutoCloseable {
      */
     Workspace prepare(SchemaState state);
 
+    /**
+     * {@link #prepare(SchemaState)}, told how many sessions are expected to lease the workspace (0 when
+     * unknown). A dialect may spend more on a state many sessions share, so that each session's end
+     * costs less (MySQL captures it at once, to restore a slot instead of re-creating it); the default
+     * ignores the hint.
+     */
+    default Workspace prepare(SchemaState state, int expectedLeases) {
+        return prepare(state);
+    }
+
     /** Drops everything Atlas4J created and releases the connection or server. */
     @Override
     void close();

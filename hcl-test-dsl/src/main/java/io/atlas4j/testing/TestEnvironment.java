@@ -125,6 +125,29 @@ public final class TestEnvironment implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Tells the environment which cases the run holds before it runs them, so that the state each
+     * migrate case starts at can be prepared for as many sessions as will lease it. Optional: without
+     * it every state is prepared as if one case used it.
+     */
+    public void expect(java.util.Collection<TestCase> cases) {
+        VersionCache cache;
+        synchronized (lock) {
+            cache = versions;
+        }
+        if (cache == null) {
+            return;
+        }
+        for (TestCase testCase : cases) {
+            if (!testCase.skip() && !testCase.parallel()) {
+                String version = startVersion(planned(testCase));
+                if (version != null) {
+                    cache.expect(version);
+                }
+            }
+        }
+    }
+
     private CaseResult runIsolated(TestCase testCase, CaseListener listener) {
         List<Step> planned = planned(testCase);
         String startVersion = startVersion(planned);

@@ -38,6 +38,7 @@ public final class TestRun {
         Counter counter = new Counter(listener);
         if (sequential.stream().anyMatch(c -> !c.skip()) || parallel.stream().anyMatch(c -> !c.skip())) {
             environment.start();
+            environment.expect(sequential);
         }
         for (TestCase testCase : sequential) {
             environment.run(testCase, counter);

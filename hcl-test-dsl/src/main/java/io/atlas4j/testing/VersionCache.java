@@ -25,11 +25,18 @@ final class VersionCache implements AutoCloseable {
     private final DevDatabase database;
     private final MigrationDir migrations;
     private final Map<String, FutureTask<Workspace>> states = new ConcurrentHashMap<>();
+    /** How many cases start at each version, when the run told us (see {@link #expect}). */
+    private final Map<String, Integer> expected = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     VersionCache(DevDatabase database, MigrationDir migrations) {
         this.database = database;
         this.migrations = migrations;
+    }
+
+    /** Records that one more case will start at {@code version}: the dev database may prepare it for reuse. */
+    void expect(String version) {
+        expected.merge(version, 1, Integer::sum);
     }
 
     /**
@@ -71,7 +78,7 @@ final class VersionCache implements AutoCloseable {
         }
         // A failure here (the file and line of a broken migration) is not reported: the case replays the
         // files from the empty state and its migrate step reports it the way it always does.
-        return database.prepare(new SchemaState(scripts));
+        return database.prepare(new SchemaState(scripts), expected.getOrDefault(version, 0));
     }
 
     /** Removes every prepared state; waits for builds still running. */

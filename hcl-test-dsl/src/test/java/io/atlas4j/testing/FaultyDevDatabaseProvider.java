@@ -32,6 +32,8 @@ public final class FaultyDevDatabaseProvider implements DevDatabaseProvider {
     static final class Calls {
         final List<SchemaState> prepared = new CopyOnWriteArrayList<>();
         final List<SessionNeeds> needs = new CopyOnWriteArrayList<>();
+        /** The lease count each prepared state was expected to serve (0: not told), in order. */
+        final List<Integer> expectedLeases = new CopyOnWriteArrayList<>();
         final AtomicInteger closedWorkspaces = new AtomicInteger();
     }
 
@@ -64,6 +66,12 @@ public final class FaultyDevDatabaseProvider implements DevDatabaseProvider {
             @Override
             public DatabaseUrl url() {
                 return url;
+            }
+
+            @Override
+            public Workspace prepare(SchemaState state, int expectedLeases) {
+                calls.expectedLeases.add(expectedLeases);
+                return prepare(state);
             }
 
             @Override

@@ -102,6 +102,8 @@ class MigrateStateCacheTest {
 
         assertThat(calls().prepared).extracting(MigrateStateCacheTest::texts)
                 .containsExactly(List.of(), List.of(INIT), List.of(INIT, SPLIT));
+        // The dev database is told how many cases start at each cached version (a, b and d at 1; c at 2).
+        assertThat(calls().expectedLeases).containsExactly(3, 1);
         // Every prepared state, the cached ones included, is removed when the environment closes.
         assertThat(calls().closedWorkspaces).hasValue(3);
     }

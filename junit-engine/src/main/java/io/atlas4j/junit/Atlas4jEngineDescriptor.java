@@ -1,12 +1,16 @@
 package io.atlas4j.junit;
 
 import io.atlas4j.error.Atlas4jException;
+import io.atlas4j.testdsl.TestCase;
 import io.atlas4j.testdsl.TestKind;
 import io.atlas4j.testing.TestConfig;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -50,6 +54,15 @@ final class Atlas4jEngineDescriptor extends EngineDescriptor implements Node<Atl
                 }
             });
             context.open(wanted);
+            // Tell each environment which cases will run, so that a state several migrate cases start
+            // at is prepared for sharing.
+            Map<TestKind, List<TestCase>> cases = new EnumMap<>(TestKind.class);
+            for (TestDescriptor d : getDescendants()) {
+                if (d instanceof CaseDescriptor c && c.testCase() != null && wanted.containsKey(c.testCase().kind())) {
+                    cases.computeIfAbsent(c.testCase().kind(), k -> new ArrayList<>()).add(c.testCase());
+                }
+            }
+            cases.forEach((kind, list) -> context.environment(kind).expect(list));
         } catch (Atlas4jException e) {
             // JUnit reports show an exception's message only: keep the hint (which names the
             // configuration parameter to set) in it.

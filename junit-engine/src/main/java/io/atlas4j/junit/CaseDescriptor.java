@@ -27,6 +27,11 @@ abstract sealed class CaseDescriptor extends AbstractTestDescriptor implements N
         this.order = order;
     }
 
+    /** The case it runs, or null for a container. */
+    TestCase testCase() {
+        return testCase;
+    }
+
     /** The position of its (first) case in the file, to keep source order. */
     int order() {
         return order;

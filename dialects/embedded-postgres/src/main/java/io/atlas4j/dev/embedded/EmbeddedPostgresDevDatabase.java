@@ -41,6 +41,11 @@ final class EmbeddedPostgresDevDatabase implements DevDatabase {
         return delegate.prepare(state);
     }
 
+    @Override
+    public Workspace prepare(SchemaState state, int expectedLeases) {
+        return delegate.prepare(state, expectedLeases);
+    }
+
     /** The {@code postgres://} URL of the dev database on the embedded server. */
     DatabaseUrl serverUrl() {
         return serverUrl;

@@ -72,6 +72,12 @@ final class MysqlDevDatabase implements DevDatabase {
     private final List<SchemaCopy> copies = new ArrayList<>();
     private int templates;
     private boolean closed;
+    /** Opens spare session connections while slots are restored; daemon threads, shut down at close. */
+    private final java.util.concurrent.ExecutorService connector = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "atlas4j-mysql-connect");
+        t.setDaemon(true);
+        return t;
+    });
 
     private MysqlDevDatabase(MysqlDialect dialect, MysqlUrl url, MysqlUrl serverUrl, DevScope scope,
                              Duration connectTimeout, Duration sessionWait, long lockWaitSeconds, boolean transactions) {
@@ -132,7 +138,16 @@ final class MysqlDevDatabase implements DevDatabase {
 
     @Override
     public Workspace prepare(SchemaState state) {
+        return prepare(state, 0);
+    }
+
+    /** With more than one lease expected, the state is captured as soon as it is built (see {@link #build}). */
+    @Override
+    public Workspace prepare(SchemaState state, int expectedLeases) {
         MysqlWorkspace workspace = new MysqlWorkspace(this, state);
+        if (expectedLeases > 1) {
+            workspace.expectReuse();
+        }
         boolean mayCreateAccounts = mayCreateAccounts(workspace);
         Set<CaseUsers.Account> before = withUsers(mayCreateAccounts, users::beforePrepare);
         Slot slot = take(workspace);
@@ -244,7 +259,10 @@ final class MysqlDevDatabase implements DevDatabase {
             // The session may drop what the idle transaction connection has cached; it is not needed.
             slot.closeTransaction();
             MysqlUrl sessionUrl = MysqlUrl.of(url.withSchema(slot.schema));
-            Connection c = connect(sessionUrl);
+            Connection c = slot.takeSpare();
+            if (c == null) {
+                c = connect(sessionUrl);
+            }
             MysqlSession session = new MysqlSession(this, slot, sessionUrl, c);
             synchronized (this) {
                 // From now on the session may change anything in the slot.
@@ -348,12 +366,25 @@ final class MysqlDevDatabase implements DevDatabase {
             sessions.remove(session);
             if (closed) {
                 slot.closeRestorer();
+                slot.closeSpare();
                 return;
             }
             held = slot.holds;
         }
         try {
+            if (held != null && !held.isClosed() && held.copy() != null) {
+                // The next session on this state most likely gets this slot again: connect meanwhile.
+                MysqlUrl sessionUrl = MysqlUrl.of(url.withSchema(slot.schema));
+                slot.spare = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return connect(sessionUrl);
+                    } catch (SQLException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, connector);
+            }
             if (!restore(slot, held)) {
+                slot.closeSpare();
                 clear(slot, true);
             }
         } finally {
@@ -460,6 +491,7 @@ final class MysqlDevDatabase implements DevDatabase {
                 if (!s.leased) {
                     s.closeTransaction();
                     s.closeRestorer();
+                    closeQuietly(s.takeSpare());
                 }
             }
         }
@@ -485,12 +517,24 @@ final class MysqlDevDatabase implements DevDatabase {
         } catch (SQLException e) {
             throw new Atlas4jException(ErrorCode.DEV_DATABASE,
                     "cannot clean up dev database " + url.url().masked() + ": " + dialect.errorMessage(e), e);
+        } finally {
+            connector.shutdown();
         }
     }
 
     @Override
     public String toString() {
         return "MySQL dev database " + url.url().masked();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // The server ends the session with the socket.
+            }
+        }
     }
 
     /** A new connection for a session, with the dev database's timeout. */
@@ -570,6 +614,7 @@ final class MysqlDevDatabase implements DevDatabase {
         }
         // Its connection knew the old state only; an idle one holds no locks, but is of no further use.
         slot.closeTransaction();
+        slot.closeSpare();
         try (Connection c = admin()) {
             if (!empty) {
                 scope.clear(c, slot.schema);
@@ -584,8 +629,9 @@ final class MysqlDevDatabase implements DevDatabase {
             scope.use(c, slot.schema);
             if (!copied(c, slot, workspace)) {
                 run(c, slot, workspace.statements());
-                // Only a state built a second time is captured: the version cache prepares states that
-                // a single case leases, for which the capture would cost more than it saves.
+                // Only a state built a second time, or expected to serve several sessions, is captured:
+                // the version cache prepares states that a single case leases, for which the capture
+                // would cost more than it saves.
                 if (workspace.builtBefore() && workspace.claimCapture()) {
                     capture(slot, workspace);
                 }
@@ -656,6 +702,7 @@ final class MysqlDevDatabase implements DevDatabase {
      */
     private void clear(Slot slot, boolean sweepUsers) {
         slot.closeTransaction();
+        slot.closeSpare();
         try (Connection c = admin()) {
             scope.clear(c, slot.schema);
             synchronized (this) {

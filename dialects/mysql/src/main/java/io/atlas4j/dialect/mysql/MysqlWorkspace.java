@@ -99,6 +99,11 @@ final class MysqlWorkspace implements Workspace {
         this.profile = profile;
     }
 
+    /** Marks the state as one several sessions will lease: its first build is captured, as a second one is. */
+    void expectReuse() {
+        built.set(true);
+    }
+
     /** Records a build by replay; whether the state was built before. */
     boolean builtBefore() {
         return built.getAndSet(true);

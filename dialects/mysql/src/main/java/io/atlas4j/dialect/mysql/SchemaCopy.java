@@ -229,19 +229,31 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
             return false;
         }
         String schema = literal(target);
-        List<List<String[]>> found = results(c, "SELECT EXISTS(SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "
+        String probe = "SELECT EXISTS(SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "
                 + schema + " AND DEFAULT_CHARACTER_SET_NAME = " + literal(charset) + " AND DEFAULT_COLLATION_NAME = "
                 + literal(collation) + ")"
                 + " AND NOT EXISTS(SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + schema + ")"
                 + " AND NOT EXISTS(SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + schema + ")"
                 + " AND NOT EXISTS(SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = " + schema + ");\n"
-                + "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema);
-        if (!"1".equals(found.get(0).get(0)[0])) {
-            return false;
-        }
+                + "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema;
         Map<String, Table> wanted = new LinkedHashMap<>();
         for (Table t : tables) {
             wanted.put(t.name(), t);
+        }
+        List<String> all = new ArrayList<>(wanted.keySet());
+        List<List<String[]>> found;
+        List<List<String[]>> described;
+        try {
+            // Usually every table of the state is still there: then one round trip describes them all.
+            found = results(c, all.isEmpty() ? probe : probe + ";\n" + describe(target, all));
+            described = found.subList(2, found.size());
+        } catch (SQLException e) {
+            // SHOW CREATE TABLE failed on a table the session dropped or renamed: ask what is there first.
+            found = results(c, probe);
+            described = null;
+        }
+        if (!"1".equals(found.get(0).get(0)[0])) {
+            return false;
         }
         List<String> drops = new ArrayList<>();
         List<String> known = new ArrayList<>();
@@ -251,15 +263,14 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
             }
             (wanted.containsKey(row[0]) ? known : drops).add(row[0]);
         }
+        if (described == null && !known.isEmpty()) {
+            described = results(c, describe(target, known));
+        } else if (described != null) {
+            known = all;
+        }
         Map<String, String> creates = new LinkedHashMap<>();
         Map<String, String> sums = new LinkedHashMap<>();
         if (!known.isEmpty()) {
-            StringBuilder sql = new StringBuilder();
-            for (String name : known) {
-                sql.append("SHOW CREATE TABLE ").append(q(target, name)).append(";\n");
-            }
-            sql.append(checksumSql(target, known));
-            List<List<String[]>> described = results(c, sql.toString());
             for (int i = 0; i < known.size(); i++) {
                 creates.put(known.get(i), described.get(i).get(0)[1]);
             }
@@ -387,6 +398,15 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
             }
         }
         return out;
+    }
+
+    /** {@code SHOW CREATE TABLE} of each table, then their checksums: one result set each, in that order. */
+    private static String describe(String schema, List<String> tables) {
+        StringBuilder sql = new StringBuilder();
+        for (String name : tables) {
+            sql.append("SHOW CREATE TABLE ").append(q(schema, name)).append(";\n");
+        }
+        return sql.append(checksumSql(schema, tables)).toString();
     }
 
     private static String checksumSql(String schema, List<String> tables) {

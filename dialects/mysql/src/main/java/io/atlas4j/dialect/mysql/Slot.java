@@ -31,6 +31,13 @@ final class Slot {
      */
     java.sql.Connection restorer;
 
+    /**
+     * A fresh connection to the slot's schema, being opened for its next recreate session while the slot
+     * is restored (a MySQL connection costs a few milliseconds: handshake, authentication, settings);
+     * null when none is on its way. Never used by anybody before that session.
+     */
+    java.util.concurrent.CompletableFuture<java.sql.Connection> spare;
+
     /** The thread that took it, to refuse a second server-scope session on the same thread instead of hanging. */
     Thread owner;
 
@@ -66,6 +73,35 @@ final class Slot {
                 // The server ends the session with the socket.
             }
             restorer = null;
+        }
+    }
+
+    /** Takes the spare connection, or null when there is none or it could not be opened. */
+    java.sql.Connection takeSpare() {
+        java.util.concurrent.CompletableFuture<java.sql.Connection> pending = spare;
+        spare = null;
+        if (pending == null) {
+            return null;
+        }
+        try {
+            return pending.join();
+        } catch (RuntimeException e) {
+            // The session connects itself, and reports what is wrong if that fails too.
+            return null;
+        }
+    }
+
+    /** Closes the spare connection once it is open (the slot's schema is about to be dropped or rebuilt). */
+    void closeSpare() {
+        if (spare != null) {
+            spare.thenAccept(c -> {
+                try {
+                    c.close();
+                } catch (java.sql.SQLException e) {
+                    // The server ends the session with the socket.
+                }
+            });
+            spare = null;
         }
     }
 

@@ -258,6 +258,32 @@ class MysqlSchemaCopyIT {
         }
     }
 
+    /**
+     * A state prepared for several sessions (the version cache knows how many cases start at it) is
+     * captured at once, so even the first session's slot is restored rather than re-created.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mysql", "maria"})
+    void aStateExpectedToBeSharedIsCapturedAtOnce(String scheme) throws Exception {
+        server = TestServer.forScheme(scheme);
+        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
+        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE, tablesState()))), 3);
+        assertThat(TestServer.schemas(server, "atlas4j_tpl_" + schema)).as("captured with its rows").hasSize(1);
+        List<String> before;
+        String untouchedId;
+        try (DevSession s = ws.lease()) {
+            before = snapshot(s.connection(), schema);
+            untouchedId = tableId(s.connection(), schema, "untouched");
+            exec(s.connection(), "UPDATE parent SET name = 'changed' WHERE id = 3", "CREATE TABLE extra (id INT)");
+        }
+        try (DevSession s = ws.lease()) {
+            assertThat(snapshot(s.connection(), schema)).isEqualTo(before);
+            assertThat(tableId(s.connection(), schema, "untouched")).as("restored, not re-created").isEqualTo(untouchedId);
+        }
+    }
+
     /** InnoDB's id of a table, new whenever the table is created again. */
     private static String tableId(Connection c, String schema, String table) throws SQLException {
         String name = schema + "/" + table;

@@ -40,6 +40,11 @@ final class ContainerDevDatabase implements DevDatabase {
         return server.prepare(state);
     }
 
+    @Override
+    public Workspace prepare(SchemaState state, int expectedLeases) {
+        return server.prepare(state, expectedLeases);
+    }
+
     /** Closes the server's dev database, then stops the container unless it is kept for reuse. */
     @Override
     public void close() {
