@@ -243,19 +243,26 @@ class MigrateTxtarSqliteTest extends SqliteMigrationsTestBase {
     }
 
     @Test
-    void migrateTestReplaysOnlyTheMigrationMember() throws IOException {
+    void migrateTestRunsTheChecksBeforeTheMigrationMember() throws IOException {
         file("1_users.sql", USERS);
-        // The check would fail on the dev database (no table "audit"); the test replay runs only migration.sql.
+        // The check fails on the dev database (no table "audit"): the migrate step fails as apply would.
         file("2_accounts.sql", txtar("-- checks.sql --\nSELECT count(*) FROM audit;\n\n",
                 "CREATE TABLE accounts (id int);\nINSERT INTO accounts VALUES (1);\n"));
         Files.writeString(dir.resolve("m.test.hcl"), "test \"migrate\" \"m\" {\n  migrate {\n    to = \"2\"\n  }\n"
                 + "  exec {\n    sql    = \"SELECT count(*) FROM accounts\"\n    output = \"1\"\n  }\n}\n");
         String devUrl = "sqlite://txtar" + System.nanoTime() + "?mode=memory";
 
-        CliResult result = Cli.run(dir, "migrate", "test", "--dev-url", devUrl, "m.test.hcl");
+        CliResult failed = Cli.run(dir, "migrate", "test", "--dev-url", devUrl, "m.test.hcl");
 
-        assertThat(result.exitCode()).as("%s", result).isZero();
-        assertThat(result.outLines()).last().isEqualTo("PASS");
+        assertThat(failed.exitCode()).as("%s", failed).isEqualTo(1);
+        assertThat(failed.out()).contains("2_accounts.sql:4: pre-migration check checks.sql failed: no such table: audit");
+
+        file("2_accounts.sql", txtar("-- checks.sql --\nSELECT count(*) = 0 FROM users;\n\n",
+                "CREATE TABLE accounts (id int);\nINSERT INTO accounts VALUES (1);\n"));
+        CliResult passed = Cli.run(dir, "migrate", "test", "--dev-url", devUrl, "m.test.hcl");
+
+        assertThat(passed.exitCode()).as("%s", passed).isZero();
+        assertThat(passed.outLines()).last().isEqualTo("PASS");
     }
 
     @Test

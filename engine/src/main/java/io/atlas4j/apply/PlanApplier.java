@@ -1,6 +1,7 @@
 package io.atlas4j.apply;
 
 import io.atlas4j.dialect.Dialect;
+import io.atlas4j.dialect.SchemaTransactions;
 import io.atlas4j.error.Atlas4jException;
 import io.atlas4j.error.ErrorCode;
 import io.atlas4j.plan.Plan;
@@ -36,6 +37,7 @@ public final class PlanApplier {
         boolean tx = transaction && plan.transactional() && statements.stream().allMatch(PlannedStatement::transactional);
         try {
             boolean autoCommit = connection.getAutoCommit();
+            SchemaTransactions.Guard guard = tx ? dialect.schemaTransactions().open(connection) : SchemaTransactions.Guard.NONE;
             if (tx) {
                 connection.setAutoCommit(false);
             }
@@ -54,12 +56,20 @@ public final class PlanApplier {
                     applied.accept(s);
                 }
                 if (tx) {
+                    try {
+                        guard.beforeCommit(connection);
+                    } catch (SQLException e) {
+                        connection.rollback();
+                        throw new Atlas4jException(ErrorCode.APPLY, "apply: " + dialect.errorMessage(e),
+                                "nothing was applied: the transaction was rolled back", e);
+                    }
                     connection.commit();
                 }
                 return done;
             } finally {
                 if (tx) {
                     connection.setAutoCommit(autoCommit);
+                    guard.close(connection);
                 }
             }
         } catch (SQLException e) {

@@ -50,6 +50,11 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /** What runs around a transaction that changes the schema (see {@link SchemaTransactions}). */
+    default SchemaTransactions schemaTransactions() {
+        return SchemaTransactions.NONE;
+    }
+
     /**
      * The schema engine (inspect, diff, plan) for {@code schema inspect|diff|apply}, HCL desired states
      * and {@code migrate diff}; empty when this dialect has none yet.

@@ -2,6 +2,7 @@ package io.atlas4j.migrate.apply;
 
 import io.atlas4j.time.GoDuration;
 import io.atlas4j.dialect.Dialect;
+import io.atlas4j.dialect.SchemaTransactions;
 import io.atlas4j.dialect.Dialects;
 import io.atlas4j.dialect.RevisionSupport;
 import io.atlas4j.error.Atlas4jException;
@@ -256,6 +257,7 @@ public final class Migrator {
             log.header(pending.get(pending.size() - 1).version(), current, pending.size());
             long start = System.nanoTime();
             boolean all = options.txMode() == TxMode.ALL && !options.dryRun();
+            SchemaTransactions.Guard guard = all ? dialect.schemaTransactions().open(c) : SchemaTransactions.Guard.NONE;
             if (all) {
                 c.setAutoCommit(false);
             }
@@ -264,10 +266,11 @@ public final class Migrator {
                     file(pending.get(i), modes.get(i), start);
                 }
                 if (all) {
-                    c.commit();
+                    commit(guard, pending.get(pending.size() - 1), start);
                 }
             } finally {
                 c.setAutoCommit(true);
+                guard.close(c);
             }
             log.footer(Duration.ofNanos(System.nanoTime() - start));
         }
@@ -299,9 +302,7 @@ public final class Migrator {
 
         private void file(MigrationFile f, TxMode mode, long runStart) throws SQLException {
             FileStatements split = FileStatements.of(f, dialect);
-            List<SqlStatement> statements = split.statements();
             List<String> texts = split.texts();
-            List<String> sums = StatementHashes.of(texts);
             // Split the checks up front: a scan error stops the file before anything runs.
             List<CheckFile> checks = f.checks();
             List<FileStatements> checkSplits = checks.stream().map(ch -> FileStatements.checks(f, ch, dialect)).toList();
@@ -324,6 +325,20 @@ public final class Migrator {
                 log.fileOk(Duration.ofNanos(System.nanoTime() - fileStart));
                 return;
             }
+            SchemaTransactions.Guard guard = mode == TxMode.FILE ? dialect.schemaTransactions().open(c)
+                    : SchemaTransactions.Guard.NONE;
+            try {
+                run(f, mode, runStart, fileStart, texts, split, checks, checkSplits, guard);
+            } finally {
+                guard.close(c);
+            }
+        }
+
+        private void run(MigrationFile f, TxMode mode, long runStart, long fileStart, List<String> texts,
+                         FileStatements split, List<CheckFile> checks, List<FileStatements> checkSplits,
+                         SchemaTransactions.Guard guard) throws SQLException {
+            List<SqlStatement> statements = split.statements();
+            List<String> sums = StatementHashes.of(texts);
             if (mode == TxMode.FILE) {
                 c.setAutoCommit(false);
             }
@@ -373,10 +388,28 @@ public final class Migrator {
             }
             store.write(rev.completed(System.nanoTime() - fileStart));
             if (mode == TxMode.FILE) {
-                c.commit();
-                c.setAutoCommit(true);
+                commit(guard, f, runStart);
             }
             log.fileOk(Duration.ofNanos(System.nanoTime() - fileStart));
+        }
+
+        /**
+         * Commits the transaction of a file (or of the whole run), unless the dialect's check before the
+         * commit refuses it (SQLite: foreign keys broken while enforcement was off); then it is rolled back.
+         */
+        private void commit(SchemaTransactions.Guard guard, MigrationFile f, long runStart) throws SQLException {
+            try {
+                guard.beforeCommit(c);
+            } catch (SQLException e) {
+                c.rollback();
+                c.setAutoCommit(true);
+                log.footer(Duration.ofNanos(System.nanoTime() - runStart));
+                throw new Atlas4jException(ErrorCode.APPLY, "sql/migrate: version \"" + f.version() + "\": "
+                        + dialect.errorMessage(e), "the transaction was rolled back: fix the file, re-hash the"
+                        + " directory and run migrate apply again", e);
+            }
+            c.commit();
+            c.setAutoCommit(true);
         }
 
         private void runChecks(MigrationFile f, TxMode mode, List<CheckFile> checks, List<FileStatements> splits,
