@@ -45,7 +45,7 @@ public final class States {
     public static SchemaDriver driver(Dialect dialect) {
         return dialect.schemaDriver().orElseThrow(() -> new Atlas4jException(ErrorCode.UNSUPPORTED_DIALECT,
                 "the " + dialect.name() + " dialect has no schema engine yet",
-                "schema inspect, diff and apply support PostgreSQL", null));
+                "schema inspect, diff and apply, migrate diff and migrate down support PostgreSQL and SQLite", null));
     }
 
     /** Reads {@code source}; for a database, the URL's own scope applies. */

@@ -2,6 +2,8 @@ package io.atlas4j.dialect.sqlite;
 
 import io.atlas4j.dialect.Dialect;
 import io.atlas4j.dialect.RevisionSupport;
+import io.atlas4j.dialect.SchemaDriver;
+import io.atlas4j.dialect.SchemaTransactions;
 import io.atlas4j.sql.SplitRules;
 import io.atlas4j.sql.SqlScript;
 import io.atlas4j.sql.SqlStatement;
@@ -19,10 +21,14 @@ import java.util.Set;
  */
 public final class SqliteDialect implements Dialect {
 
+    private static final SchemaTransactions FOREIGN_KEYS_OFF = new ForeignKeysOff();
+
     /** The dialect's name and main URL scheme. */
     public static final String NAME = "sqlite";
 
     private static final Set<String> SCHEMES = Set.of("sqlite", "sqlite3");
+
+    private static final SchemaDriver DRIVER = new SqliteSchemaDriver();
 
     @Override
     public String name() {
@@ -66,5 +72,17 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Optional<RevisionSupport> revisions() {
         return Optional.of(new SqliteRevisions());
+    }
+
+    /** The SQLite schema engine: inspect, diff and plan on the {@code main} schema. */
+    @Override
+    public Optional<SchemaDriver> schemaDriver() {
+        return Optional.of(DRIVER);
+    }
+
+    /** Foreign keys off around the transaction, their violations checked before the commit ({@link ForeignKeysOff}). */
+    @Override
+    public SchemaTransactions schemaTransactions() {
+        return FOREIGN_KEYS_OFF;
     }
 }
