@@ -72,6 +72,8 @@ final class MysqlDevDatabase implements DevDatabase {
     private final List<SchemaCopy> copies = new ArrayList<>();
     private int templates;
     private boolean closed;
+    /** A session that may have created accounts ended while others ran; guarded by this object's monitor. */
+    private boolean sweepOwed;
     /** Opens spare session connections while slots are restored; daemon threads, shut down at close. */
     private final java.util.concurrent.ExecutorService connector = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "atlas4j-mysql-connect");
@@ -253,6 +255,15 @@ final class MysqlDevDatabase implements DevDatabase {
 
     /** A session at the workspace's state: an untouched slot holding it, or a slot rebuilt for it. */
     DevSession lease(MysqlWorkspace workspace) {
+        return lease(workspace, true, true);
+    }
+
+    /**
+     * {@link #lease(MysqlWorkspace)}, told what the case may create besides tables and rows: when its
+     * statements are known and none could create an account (or a routine, trigger or event), its end
+     * skips looking for them.
+     */
+    DevSession lease(MysqlWorkspace workspace, boolean mayCreateAccounts, boolean mayCreateObjects) {
         Slot slot = take(workspace);
         try {
             build(slot, workspace);
@@ -263,7 +274,8 @@ final class MysqlDevDatabase implements DevDatabase {
             if (c == null) {
                 c = connect(sessionUrl);
             }
-            MysqlSession session = new MysqlSession(this, slot, sessionUrl, c);
+            MysqlSession session = new MysqlSession(this, slot, sessionUrl, c,
+                    mayCreateAccounts || mayCreateAccounts(workspace), mayCreateObjects);
             synchronized (this) {
                 // From now on the session may change anything in the slot.
                 slot.dirty = true;
@@ -360,7 +372,7 @@ final class MysqlDevDatabase implements DevDatabase {
      * copy and the session changed only tables (see {@link SchemaCopy#restore}), else empties it; then
      * frees it.
      */
-    void discard(OpenSession session, Slot slot) {
+    void discard(OpenSession session, Slot slot, boolean sweepAccounts, boolean lookForObjects) {
         MysqlWorkspace held;
         synchronized (this) {
             sessions.remove(session);
@@ -383,9 +395,9 @@ final class MysqlDevDatabase implements DevDatabase {
                     }
                 }, connector);
             }
-            if (!restore(slot, held)) {
+            if (!restore(slot, held, sweepAccounts, lookForObjects)) {
                 slot.closeSpare();
-                clear(slot, true);
+                clear(slot, sweepAccounts);
             }
         } finally {
             give(slot);
@@ -393,7 +405,7 @@ final class MysqlDevDatabase implements DevDatabase {
     }
 
     /** Restores a slot to the live state it held before its session; false when it must be cleared. */
-    private boolean restore(Slot slot, MysqlWorkspace workspace) {
+    private boolean restore(Slot slot, MysqlWorkspace workspace, boolean sweepAccounts, boolean lookForObjects) {
         SchemaCopy copy = workspace == null || workspace.isClosed() ? null : workspace.copy();
         if (copy == null || !(scope instanceof DevScope.SchemaBound bound)) {
             return false;
@@ -404,14 +416,12 @@ final class MysqlDevDatabase implements DevDatabase {
                 slot.restorer = restorer();
             }
             Connection c = slot.restorer;
-            if (!copy.restore(c, slot.schema, bound.charset(), bound.collation())) {
+            if (!copy.restore(c, slot.schema, bound.charset(), bound.collation(), lookForObjects)) {
                 return false;
             }
             synchronized (this) {
                 slot.dirty = false;
-                if (sessions.isEmpty() && !closed) {
-                    users.sweep(c);
-                }
+                sweepAccounts(c, sweepAccounts);
             }
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -424,6 +434,19 @@ final class MysqlDevDatabase implements DevDatabase {
     /** An admin connection that sends several statements in one round trip, for {@link SchemaCopy#restore}. */
     private Connection restorer() throws SQLException {
         return admin(serverUrl.withProperty("allowMultiQueries", "true"));
+    }
+
+    /**
+     * Drops the accounts cases created, when a session that may have created some ended and no session
+     * is open (a case running meanwhile could be using them): then or at a later session's end, so a
+     * sweep owed while others ran is not forgotten. Called under this object's monitor.
+     */
+    private void sweepAccounts(Connection c, boolean mayHaveCreated) throws SQLException {
+        sweepOwed |= mayHaveCreated;
+        if (sweepOwed && sessions.isEmpty() && !closed) {
+            users.sweep(c);
+            sweepOwed = false;
+        }
     }
 
     /** Called by a closing workspace: empties the free slots still holding its state. */
@@ -709,15 +732,11 @@ final class MysqlDevDatabase implements DevDatabase {
                 slot.dirty = false;
                 slot.holds = null;
             }
-            if (sweepUsers) {
-                synchronized (this) {
-                    if (sessions.isEmpty() && !closed) {
-                        try {
-                            users.sweep(c);
-                        } catch (SQLException e) {
-                            throw usersFailed(e);
-                        }
-                    }
+            synchronized (this) {
+                try {
+                    sweepAccounts(c, sweepUsers);
+                } catch (SQLException e) {
+                    throw usersFailed(e);
                 }
             }
         } catch (SQLException e) {

@@ -214,17 +214,21 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
      * tables that differ; false, with nothing changed, when the session left anything but tables
      * behind, or the state has more than tables (then the schema must be built again whole).
      *
-     * <p>Three round trips, whatever the number of tables: what the schema holds; every table's
-     * definition and checksum; the repairs. A table whose definition is the state's but whose rows (or
-     * AUTO_INCREMENT counter) differ gets its rows back without DDL, which MySQL cannot roll back and
-     * which costs a millisecond or two per statement; only a table whose definition changed is dropped
-     * and built again.
+     * <p>Two or three round trips, whatever the number of tables: what the schema holds with every table's
+     * definition and checksum (the definitions in a second trip when a table went missing); the repairs.
+     * A table whose definition is the state's but whose rows (or AUTO_INCREMENT counter) differ gets its
+     * rows back without DDL, which MySQL cannot roll back and which costs a millisecond or two per
+     * statement; a table that only gained columns loses them again ({@link AddedColumns}); only a table
+     * whose definition changed otherwise is dropped and built again.
      *
      * @param c a connection opened with {@code allowMultiQueries}, used by nobody else meanwhile
      * @param charset the schema's default character set in the state
      * @param collation its default collation
+     * @param lookForObjects whether the session may have created routines, triggers or events (looking
+     *     for them costs a millisecond: the trigger catalog opens every table)
      */
-    boolean restore(Connection c, String target, String charset, String collation) throws SQLException {
+    boolean restore(Connection c, String target, String charset, String collation, boolean lookForObjects)
+            throws SQLException {
         if (!objects.isEmpty()) {
             return false;
         }
@@ -232,9 +236,11 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
         String probe = "SELECT EXISTS(SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "
                 + schema + " AND DEFAULT_CHARACTER_SET_NAME = " + literal(charset) + " AND DEFAULT_COLLATION_NAME = "
                 + literal(collation) + ")"
-                + " AND NOT EXISTS(SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + schema + ")"
-                + " AND NOT EXISTS(SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + schema + ")"
-                + " AND NOT EXISTS(SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = " + schema + ");\n"
+                + (lookForObjects
+                        ? " AND NOT EXISTS(SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + schema + ")"
+                        + " AND NOT EXISTS(SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + schema + ")"
+                        + " AND NOT EXISTS(SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = " + schema + ")"
+                        : "") + ";\n"
                 + "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema;
         Map<String, Table> wanted = new LinkedHashMap<>();
         for (Table t : tables) {
@@ -287,18 +293,32 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
             if (now.equals(t.create()) && sameRows) {
                 continue;
             }
+            List<String> added = List.of();
             if (!withoutCounter(now).equals(withoutCounter(t.create()))) {
-                drops.add(name);
-                builds.add(t);
-                continue;
-            }
-            if (!sameRows) {
-                repairs.add("DELETE FROM " + q(target, name));
-                if (t.copy() != null) {
-                    repairs.add(String.format(Locale.ROOT, t.copy(), DevScope.quote(target)));
+                Optional<List<String>> columns = AddedColumns.of(withoutCounter(t.create()), withoutCounter(now));
+                if (columns.isEmpty()) {
+                    drops.add(name);
+                    builds.add(t);
+                    continue;
                 }
+                added = columns.get();
             }
-            if (!now.equals(t.create())) {
+            // The checksum covered the added columns too: rows are taken back whenever columns went. The
+            // rows go first, so the ALTER has none to rewrite.
+            if (!sameRows || !added.isEmpty()) {
+                repairs.add("DELETE FROM " + q(target, name));
+            }
+            if (!added.isEmpty()) {
+                StringBuilder alter = new StringBuilder("ALTER TABLE ").append(q(target, name));
+                for (int i = 0; i < added.size(); i++) {
+                    alter.append(i == 0 ? " DROP COLUMN " : ", DROP COLUMN ").append(DevScope.quote(added.get(i)));
+                }
+                repairs.add(alter.toString());
+            }
+            if ((!sameRows || !added.isEmpty()) && t.copy() != null) {
+                repairs.add(String.format(Locale.ROOT, t.copy(), DevScope.quote(target)));
+            }
+            if (!counter(now).equals(counter(t.create()))) {
                 // The rows are the state's again, so InnoDB takes the old value (it raises a lower one to max + 1).
                 repairs.add("ALTER TABLE " + q(target, name) + " AUTO_INCREMENT = " + counter(t.create()));
             }
