@@ -18,4 +18,12 @@ class ArchitectureTest {
                 .because("dialects never depend on each other or on the test DSL")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheHclPackageUsesSchemaHcl() {
+        noClasses().that().resideOutsideOfPackage("io.atlas4j.dialect.sqlite.hcl..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.atlas4j.hcl..", "io.atlas4j.schemahcl..")
+                .because("the HCL schema codec lives in the driver's hcl package, as Atlas's sqlspec does")
+                .check(CLASSES);
+    }
 }
