@@ -255,15 +255,14 @@ final class MysqlDevDatabase implements DevDatabase {
 
     /** A session at the workspace's state: an untouched slot holding it, or a slot rebuilt for it. */
     DevSession lease(MysqlWorkspace workspace) {
-        return lease(workspace, true, true);
+        return lease(workspace, CaseReach.ALL);
     }
 
     /**
-     * {@link #lease(MysqlWorkspace)}, told what the case may create besides tables and rows: when its
-     * statements are known and none could create an account (or a routine, trigger or event), its end
-     * skips looking for them.
+     * {@link #lease(MysqlWorkspace)}, told what the case may change besides the rows and columns of the
+     * state's tables: its end looks only for those.
      */
-    DevSession lease(MysqlWorkspace workspace, boolean mayCreateAccounts, boolean mayCreateObjects) {
+    DevSession lease(MysqlWorkspace workspace, CaseReach reach) {
         Slot slot = take(workspace);
         try {
             build(slot, workspace);
@@ -275,7 +274,7 @@ final class MysqlDevDatabase implements DevDatabase {
                 c = connect(sessionUrl);
             }
             MysqlSession session = new MysqlSession(this, slot, sessionUrl, c,
-                    mayCreateAccounts || mayCreateAccounts(workspace), mayCreateObjects);
+                    reach.withAccounts(mayCreateAccounts(workspace)));
             synchronized (this) {
                 // From now on the session may change anything in the slot.
                 slot.dirty = true;
@@ -372,7 +371,7 @@ final class MysqlDevDatabase implements DevDatabase {
      * copy and the session changed only tables (see {@link SchemaCopy#restore}), else empties it; then
      * frees it.
      */
-    void discard(OpenSession session, Slot slot, boolean sweepAccounts, boolean lookForObjects) {
+    void discard(OpenSession session, Slot slot, CaseReach reach) {
         MysqlWorkspace held;
         synchronized (this) {
             sessions.remove(session);
@@ -395,9 +394,9 @@ final class MysqlDevDatabase implements DevDatabase {
                     }
                 }, connector);
             }
-            if (!restore(slot, held, sweepAccounts, lookForObjects)) {
+            if (!restore(slot, held, reach)) {
                 slot.closeSpare();
-                clear(slot, sweepAccounts);
+                clear(slot, reach.accounts());
             }
         } finally {
             give(slot);
@@ -405,7 +404,7 @@ final class MysqlDevDatabase implements DevDatabase {
     }
 
     /** Restores a slot to the live state it held before its session; false when it must be cleared. */
-    private boolean restore(Slot slot, MysqlWorkspace workspace, boolean sweepAccounts, boolean lookForObjects) {
+    private boolean restore(Slot slot, MysqlWorkspace workspace, CaseReach reach) {
         SchemaCopy copy = workspace == null || workspace.isClosed() ? null : workspace.copy();
         if (copy == null || !(scope instanceof DevScope.SchemaBound bound)) {
             return false;
@@ -416,12 +415,12 @@ final class MysqlDevDatabase implements DevDatabase {
                 slot.restorer = restorer();
             }
             Connection c = slot.restorer;
-            if (!copy.restore(c, slot.schema, bound.charset(), bound.collation(), lookForObjects)) {
+            if (!copy.restore(c, slot.schema, bound.charset(), bound.collation(), reach)) {
                 return false;
             }
             synchronized (this) {
                 slot.dirty = false;
-                sweepAccounts(c, sweepAccounts);
+                sweepAccounts(c, reach.accounts());
             }
             return true;
         } catch (SQLException | RuntimeException e) {

@@ -17,16 +17,12 @@ final class MysqlSession implements OpenSession {
     private final MysqlUrl url;
     private final Connection connection;
     private final List<Connection> others = new ArrayList<>();
-    /** Whether the case may have created accounts, which its end must then drop. */
-    private final boolean mayCreateAccounts;
-    /** Whether the case may have created routines, triggers or events, which its end must then look for. */
-    private final boolean mayCreateObjects;
+    /** What the case may have changed, which its end must look for. */
+    private final CaseReach reach;
     private boolean closed;
 
-    MysqlSession(MysqlDevDatabase database, Slot slot, MysqlUrl url, Connection connection, boolean mayCreateAccounts,
-                 boolean mayCreateObjects) {
-        this.mayCreateAccounts = mayCreateAccounts;
-        this.mayCreateObjects = mayCreateObjects;
+    MysqlSession(MysqlDevDatabase database, Slot slot, MysqlUrl url, Connection connection, CaseReach reach) {
+        this.reach = reach;
         this.database = database;
         this.slot = slot;
         this.url = url;
@@ -65,7 +61,7 @@ final class MysqlSession implements OpenSession {
             closed = true;
         }
         closeConnections();
-        database.discard(this, slot, mayCreateAccounts, mayCreateObjects);
+        database.discard(this, slot, reach);
     }
 
     /** Closes every connection of the session (also used when the whole dev database closes). */

@@ -65,32 +65,13 @@ final class MysqlWorkspace implements Workspace {
         StateProfile p = profile;
         TransactionFit.Fit fit = p.fits() ? TransactionFit.of(needs) : TransactionFit.Fit.RECREATE;
         if (fit.verdict() == TransactionFit.Verdict.RECREATE) {
-            return database.lease(this, mayCreateAccounts(needs), mayCreateObjects(needs));
+            return database.lease(this, CaseReach.of(needs));
         }
         if (p.freshConnections()) {
             fit = new TransactionFit.Fit(TransactionFit.Verdict.TRANSACTION_FRESH_CONNECTION, fit.writes());
         }
         return database.leaseTransaction(this, fit);
     }
-
-    /** Whether a case's statements might create accounts: unknown ones, external programs, or a USER or ROLE. */
-    private static boolean mayCreateAccounts(SessionNeeds needs) {
-        return !needs.known() || needs.externalPrograms() || needs.statements().stream()
-                .map(s -> s.toUpperCase(java.util.Locale.ROOT)).anyMatch(s -> s.contains("USER") || s.contains("ROLE"));
-    }
-
-    /**
-     * Whether a case's statements might create a routine, trigger or event: unknown ones, external
-     * programs, or one naming such an object or running dynamic SQL (PREPARE, EXECUTE).
-     */
-    private static boolean mayCreateObjects(SessionNeeds needs) {
-        return !needs.known() || needs.externalPrograms() || needs.statements().stream()
-                .map(s -> s.toUpperCase(java.util.Locale.ROOT))
-                .anyMatch(s -> OBJECT_WORDS.stream().anyMatch(s::contains));
-    }
-
-    private static final List<String> OBJECT_WORDS = List.of("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "PREPARE",
-            "EXECUTE");
 
     @Override
     public void close() {

@@ -224,46 +224,57 @@ record SchemaCopy(String template, List<Table> tables, List<Definition> objects)
      * @param c a connection opened with {@code allowMultiQueries}, used by nobody else meanwhile
      * @param charset the schema's default character set in the state
      * @param collation its default collation
-     * @param lookForObjects whether the session may have created routines, triggers or events (looking
-     *     for them costs a millisecond: the trigger catalog opens every table)
+     * @param reach what the session may have changed besides rows and columns: what it cannot have changed
+     *     is not looked for
      */
-    boolean restore(Connection c, String target, String charset, String collation, boolean lookForObjects)
+    boolean restore(Connection c, String target, String charset, String collation, CaseReach reach)
             throws SQLException {
         if (!objects.isEmpty()) {
             return false;
         }
         String schema = literal(target);
-        String probe = "SELECT EXISTS(SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "
-                + schema + " AND DEFAULT_CHARACTER_SET_NAME = " + literal(charset) + " AND DEFAULT_COLLATION_NAME = "
-                + literal(collation) + ")"
-                + (lookForObjects
-                        ? " AND NOT EXISTS(SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + schema + ")"
-                        + " AND NOT EXISTS(SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + schema + ")"
-                        + " AND NOT EXISTS(SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = " + schema + ")"
-                        : "") + ";\n"
-                + "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema;
+        List<String> conditions = new ArrayList<>();
+        if (reach.schemaOptions()) {
+            conditions.add("EXISTS(SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = " + schema
+                    + " AND DEFAULT_CHARACTER_SET_NAME = " + literal(charset) + " AND DEFAULT_COLLATION_NAME = "
+                    + literal(collation) + ")");
+        }
+        if (reach.objects()) {
+            conditions.add("NOT EXISTS(SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + schema + ")");
+            conditions.add("NOT EXISTS(SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + schema + ")");
+            conditions.add("NOT EXISTS(SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = " + schema + ")");
+        }
+        String check = "SELECT " + (conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions));
+        String list = "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema;
         Map<String, Table> wanted = new LinkedHashMap<>();
         for (Table t : tables) {
             wanted.put(t.name(), t);
         }
         List<String> all = new ArrayList<>(wanted.keySet());
-        List<List<String[]>> found;
+        String[] ok;
+        List<String[]> present;
         List<List<String[]>> described;
         try {
-            // Usually every table of the state is still there: then one round trip describes them all.
-            found = results(c, all.isEmpty() ? probe : probe + ";\n" + describe(target, all));
-            described = found.subList(2, found.size());
+            // Usually every table of the state is still there: then one round trip describes them all. A
+            // case that can have created no table needs no list of them.
+            List<List<String[]>> found = results(c, check + (reach.tables() ? ";\n" + list : "")
+                    + (all.isEmpty() ? "" : ";\n" + describe(target, all)));
+            ok = found.get(0).get(0);
+            present = reach.tables() ? found.get(1) : all.stream().map(n -> new String[] {n, "BASE TABLE"}).toList();
+            described = found.subList(reach.tables() ? 2 : 1, found.size());
         } catch (SQLException e) {
             // SHOW CREATE TABLE failed on a table the session dropped or renamed: ask what is there first.
-            found = results(c, probe);
+            List<List<String[]>> found = results(c, check + ";\n" + list);
+            ok = found.get(0).get(0);
+            present = found.get(1);
             described = null;
         }
-        if (!"1".equals(found.get(0).get(0)[0])) {
+        if (!"1".equals(ok[0])) {
             return false;
         }
         List<String> drops = new ArrayList<>();
         List<String> known = new ArrayList<>();
-        for (String[] row : found.get(1)) {
+        for (String[] row : present) {
             if (!row[1].equals("BASE TABLE")) {
                 return false;
             }
