@@ -66,6 +66,14 @@ class MysqlSchemaCopyIT {
         return sb.toString();
     }
 
+    /** A dev database on a new schema of the scheme's server. */
+    private void open(String scheme) throws SQLException {
+        server = TestServer.forScheme(scheme);
+        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
+        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+    }
+
     @AfterEach
     void dropSchemas() throws SQLException {
         if (db != null) {
@@ -83,10 +91,7 @@ class MysqlSchemaCopyIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mysql", "maria"})
     void aCopiedSlotEqualsTheReplayedOne(String scheme) throws Exception {
-        server = TestServer.forScheme(scheme);
-        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
-        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        open(scheme);
 
         Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE, state()))));
         // The same statements must behave the same: counters, trigger, cascade, routines, views over views.
@@ -161,10 +166,7 @@ class MysqlSchemaCopyIT {
             "maria; ALTER TABLE child DROP FOREIGN KEY child_parent; true",
     })
     void aSessionsChangesAreGoneForTheNext(String scheme, String change, boolean keepsUntouched) throws Exception {
-        server = TestServer.forScheme(scheme);
-        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
-        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        open(scheme);
         Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE, tablesState()))));
         warmUp(ws);
         try (DevSession s = ws.lease()) {
@@ -211,10 +213,7 @@ class MysqlSchemaCopyIT {
             "maria; ALTER TABLE child ADD COLUMN note TEXT AFTER id, ADD COLUMN n INT FIRST; child",
     })
     void changedRowsAreRepairedInTheirTable(String scheme, String change, String table) throws Exception {
-        server = TestServer.forScheme(scheme);
-        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
-        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        open(scheme);
         Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE, tablesState()))));
         warmUp(ws);
         List<String> before;
@@ -235,10 +234,7 @@ class MysqlSchemaCopyIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mysql", "maria"})
     void aShortStateIsRestored(String scheme) throws Exception {
-        server = TestServer.forScheme(scheme);
-        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
-        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        open(scheme);
         Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE,
                 "CREATE TABLE people (name VARCHAR(100));\nCREATE TABLE kept (id INT PRIMARY KEY);\n"))));
         for (int i = 0; i < 2; i++) {
@@ -267,10 +263,7 @@ class MysqlSchemaCopyIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mysql", "maria"})
     void aStateExpectedToBeSharedIsCapturedAtOnce(String scheme) throws Exception {
-        server = TestServer.forScheme(scheme);
-        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
-        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        open(scheme);
         Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE, tablesState()))), 3);
         assertThat(TestServer.schemas(server, "atlas4j_tpl_" + schema)).as("captured with its rows").hasSize(1);
         List<String> before;
@@ -293,10 +286,7 @@ class MysqlSchemaCopyIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mysql", "maria"})
     void aTriggerACaseCreatedIsGoneForTheNext(String scheme) throws Exception {
-        server = TestServer.forScheme(scheme);
-        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
-        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        open(scheme);
         Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE, tablesState()))));
         warmUp(ws);
         String insert = "INSERT INTO untouched VALUES (3)";
@@ -331,10 +321,7 @@ class MysqlSchemaCopyIT {
             "mysql; CREATE VIEW v AS SELECT 1 AS one",
     })
     void aCaseWithKnownStatementsIsRestored(String scheme, String change) throws Exception {
-        server = TestServer.forScheme(scheme);
-        schema = "a4j_it_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        TestServer.exec(server, "CREATE DATABASE `" + schema + "`");
-        db = DevDatabases.open(TestServer.withSchema(server, schema), DevOptions.defaults());
+        open(scheme);
         Workspace ws = db.prepare(new SchemaState(List.of(SqlScript.of(STATE_FILE, tablesState()))), 2);
         io.atlas4j.dev.SessionNeeds needs = new io.atlas4j.dev.SessionNeeds(List.of(change), false);
         List<String> before;
