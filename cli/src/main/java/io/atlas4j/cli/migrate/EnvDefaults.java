@@ -1,10 +1,10 @@
 package io.atlas4j.cli.migrate;
 
 import io.atlas4j.cli.Atlas4jCommand;
+import io.atlas4j.cli.options.FlagOrEnv;
 import io.atlas4j.cli.options.ProjectOptions;
 import io.atlas4j.config.EnvConfig;
 import io.atlas4j.config.MigrationConfig;
-import io.atlas4j.config.ProjectFile;
 import io.atlas4j.migrate.MigrationDir;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +25,7 @@ final class EnvDefaults {
 
     /** Reads the project file named by the command's {@code --env} / {@code --config}, if any. */
     static EnvDefaults of(ProjectOptions project, CommandSpec spec) {
-        return new EnvDefaults(ProjectFile.load(project.config(), project.env(), project.vars(),
-                Atlas4jCommand.of(spec).workingDir()).flatMap(ProjectFile::env));
+        return new EnvDefaults(project.selectedEnv(Atlas4jCommand.of(spec).workingDir()));
     }
 
     private MigrationConfig migration() {
@@ -81,10 +80,12 @@ final class EnvDefaults {
         return pick(flag, migration().lockTimeout());
     }
 
+    /** The env this command selected, for the values no flag stands for ({@code src}). */
+    Optional<EnvConfig> env() {
+        return env;
+    }
+
     private static String pick(String flag, String envValue) {
-        if (flag != null && !flag.isEmpty()) {
-            return flag;
-        }
-        return envValue != null && !envValue.isEmpty() ? envValue : null;
+        return FlagOrEnv.pick(flag, envValue);
     }
 }

@@ -6,7 +6,6 @@ import io.atlas4j.cli.options.DevUrlOptions;
 import io.atlas4j.cli.options.ProjectOptions;
 import io.atlas4j.cli.output.SqlFormat;
 import io.atlas4j.config.EnvConfig;
-import io.atlas4j.config.ProjectFile;
 import io.atlas4j.dev.DevDatabase;
 import io.atlas4j.dev.DevDatabases;
 import io.atlas4j.dev.DevOptions;
@@ -99,9 +98,8 @@ public final class MigrateDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path workingDir = Atlas4jCommand.of(spec).workingDir();
-        Optional<EnvConfig> env = ProjectFile.load(project.config(), project.env(), project.vars(), workingDir)
-                .flatMap(ProjectFile::env);
         EnvDefaults defaults = EnvDefaults.of(project, spec);
+        Optional<EnvConfig> env = defaults.env();
         String dirUrl = directory.resolve(defaults);
         String devUrl = defaults.devUrl(dev.devUrl());
         if (devUrl == null) {

@@ -1,8 +1,12 @@
 package io.atlas4j.cli.options;
 
+import io.atlas4j.config.EnvConfig;
+import io.atlas4j.config.ProjectFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,6 +49,16 @@ public final class ProjectOptions {
             return config;
         }
         return env != null ? DEFAULT_CONFIG : null;
+    }
+
+    /**
+     * The env the options select in the project file, read once per call; empty when no project file is
+     * read or it selects no env.
+     *
+     * @param workingDir the directory relative file URLs are resolved against
+     */
+    public Optional<EnvConfig> selectedEnv(Path workingDir) {
+        return ProjectFile.load(config(), env(), vars(), workingDir).flatMap(ProjectFile::env);
     }
 
     /**

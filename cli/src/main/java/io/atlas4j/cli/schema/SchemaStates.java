@@ -2,9 +2,9 @@ package io.atlas4j.cli.schema;
 
 import io.atlas4j.cli.Atlas4jCommand;
 import io.atlas4j.cli.options.DevProperties;
+import io.atlas4j.cli.options.FlagOrEnv;
 import io.atlas4j.cli.options.ProjectOptions;
 import io.atlas4j.config.EnvConfig;
-import io.atlas4j.config.ProjectFile;
 import io.atlas4j.dev.DevDatabase;
 import io.atlas4j.dev.DevDatabases;
 import io.atlas4j.dev.DevOptions;
@@ -48,8 +48,7 @@ final class SchemaStates implements AutoCloseable {
 
     static SchemaStates of(CommandSpec spec, ProjectOptions project, String devUrlFlag) {
         Path workingDir = Atlas4jCommand.of(spec).workingDir();
-        Optional<EnvConfig> env = ProjectFile.load(project.config(), project.env(), project.vars(), workingDir)
-                .flatMap(ProjectFile::env);
+        Optional<EnvConfig> env = project.selectedEnv(workingDir);
         Map<String, Object> vars = new LinkedHashMap<>();
         project.vars().forEach((k, v) -> vars.put(k, v.size() == 1 ? v.get(0) : List.copyOf(v)));
         SchemaStates states = new SchemaStates(workingDir, env, vars);
@@ -158,10 +157,7 @@ final class SchemaStates implements AutoCloseable {
     }
 
     private static String pick(String flag, String envValue) {
-        if (flag != null && !flag.isEmpty()) {
-            return flag;
-        }
-        return envValue != null && !envValue.isEmpty() ? envValue : null;
+        return FlagOrEnv.pick(flag, envValue);
     }
 
     @Override
