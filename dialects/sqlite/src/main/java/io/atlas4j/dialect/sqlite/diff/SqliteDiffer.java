@@ -1,8 +1,10 @@
 package io.atlas4j.dialect.sqlite.diff;
 
+import io.atlas4j.dialect.sqlite.SqliteAttrs;
 import io.atlas4j.diff.DiffEngine;
 import io.atlas4j.diff.DiffOptions;
 import io.atlas4j.diff.Differ;
+import io.atlas4j.schema.Attr;
 import io.atlas4j.schema.ForeignKey;
 import io.atlas4j.schema.Index;
 import io.atlas4j.schema.Realm;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * SQLite's differ: the generic {@link DiffEngine} with {@link SqliteDiffRules}, after SQLite's normalising
@@ -33,12 +36,41 @@ public final class SqliteDiffer implements Differ {
             current.add(desired.map(d -> alignForeignKeys(s, d)).orElse(s));
         }
         List<Schema> desired = to.schemas().stream().map(SqliteDiffer::renameAutoIndexes).toList();
-        return engine.diffRealm(new Realm(current, from.objects()), new Realm(desired, to.objects()), options);
+        List<SchemaChange> changes = engine.diffRealm(new Realm(current, from.objects()), new Realm(desired, to.objects()),
+                options);
+        return marked(changes, name -> from.schema(name));
     }
 
     @Override
     public List<SchemaChange> diffSchema(Schema from, Schema to, DiffOptions options) {
-        return engine.diffSchema(alignForeignKeys(from, to), renameAutoIndexes(to), options);
+        return marked(engine.diffSchema(alignForeignKeys(from, to), renameAutoIndexes(to), options),
+                name -> Optional.of(from));
+    }
+
+    /**
+     * {@code changes} with the current side of each modified table marked {@link SqliteAttrs.OtherViewsOrTriggers}
+     * when its schema holds views or triggers of other tables, so a rebuild's RENAME does not trip over them.
+     */
+    static List<SchemaChange> marked(List<SchemaChange> changes, Function<String, Optional<Schema>> current) {
+        List<SchemaChange> out = new ArrayList<>(changes.size());
+        for (SchemaChange c : changes) {
+            if (c instanceof SchemaChange.ModifyTable m && current.apply(m.schema()).filter(s -> others(s, m.from())).isPresent()
+                    && m.from().attr(SqliteAttrs.OtherViewsOrTriggers.class).isEmpty()) {
+                Table f = m.from();
+                List<Attr> attrs = new ArrayList<>(f.attrs());
+                attrs.add(new SqliteAttrs.OtherViewsOrTriggers());
+                out.add(new SchemaChange.ModifyTable(m.schema(), new Table(f.name(), f.columns(), f.primaryKey(), f.indexes(),
+                        f.foreignKeys(), f.checks(), attrs, f.triggers()), m.to(), m.changes()));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean others(Schema s, Table table) {
+        return !s.views().isEmpty()
+                || s.tables().stream().anyMatch(t -> !t.name().equals(table.name()) && !t.triggers().isEmpty());
     }
 
     /** {@code schema} with each table's auto-indexes named {@code <table>_<cols>} when that name is free. */

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * SQLite's HCL schema language (Atlas's {@code sqlite} sqlspec, schema-hcl.md §7.4): any declared type
  * (registered names bare, others as {@code sql("...")}), {@code auto_increment} on columns, and the table
- * options {@code strict} and {@code without_rowid}.
+ * options {@code strict} and {@code without_rowid}. View and trigger blocks are the generic ones: a view's
+ * {@code as} is its query, a trigger's {@code as} its {@code BEGIN ... END} body.
  */
 public final class SqliteHcl implements HclDialect {
 

@@ -20,11 +20,14 @@ import io.atlas4j.schema.PrimaryKey;
 import io.atlas4j.schema.Realm;
 import io.atlas4j.schema.Schema;
 import io.atlas4j.schema.Table;
+import io.atlas4j.schema.Trigger;
+import io.atlas4j.schema.View;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +40,8 @@ import java.util.regex.Pattern;
 /**
  * Reads SQLite's {@code main} database into the model (spec §2.4): tables from {@code sqlite_master} in
  * creation order, then per table its PRAGMAs (columns, indexes, foreign keys) and, for what they do not
- * tell, its CREATE statements. In process, so the per-table round-trips cost nothing.
+ * tell, its CREATE statements; then views and the triggers of tables and views (their parts read from their
+ * CREATE statements). In process, so the per-table round-trips cost nothing.
  */
 public final class SqliteInspector implements Inspector {
 
@@ -76,13 +80,23 @@ public final class SqliteInspector implements Inspector {
             throw new SchemaNotFoundException(name);
         }
         try {
+            Map<String, List<Trigger>> triggers = triggers(connection);
             List<Table> tables = new ArrayList<>();
             for (String[] t : tables(connection)) {
                 if (options.includesObject(MAIN, t[0]) && !internal.contains(t[0])) {
-                    tables.add(table(connection, t[0], t[1]));
+                    Table table = table(connection, t[0], t[1]);
+                    tables.add(new Table(table.name(), table.columns(), table.primaryKey(), table.indexes(),
+                            table.foreignKeys(), table.checks(), table.attrs(), owned(triggers, t[0])));
                 }
             }
-            return new Schema(MAIN, tables, List.of(), List.of(), List.of(), List.of(), List.of());
+            List<View> views = new ArrayList<>();
+            for (String[] v : objects(connection, "view")) {
+                if (options.includesObject(MAIN, v[0])) {
+                    views.add(new View(v[0], TriggerDdl.viewQuery(v[1]), viewColumns(connection, v[0]), List.of(),
+                            List.of(), owned(triggers, v[0])));
+                }
+            }
+            return new Schema(MAIN, tables, views, List.of(), List.of(), List.of(), List.of());
         } catch (SQLException e) {
             throw new Atlas4jException(ErrorCode.CONNECTION, "inspect: cannot read the SQLite schema: " + e.getMessage(), e);
         }
@@ -97,6 +111,66 @@ public final class SqliteInspector implements Inspector {
             while (rs.next()) {
                 out.add(new String[] {rs.getString(1), rs.getString(2)});
             }
+        }
+        return out;
+    }
+
+    /** Name and CREATE statement of every object of {@code type} ({@code view}), in creation order. */
+    private static List<String[]> objects(Connection c, String type) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, sql FROM main.sqlite_master WHERE type = ?"
+                + " ORDER BY rowid")) {
+            s.setString(1, type);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The triggers by the (lower-cased) name of the table or view they are on, in creation order. */
+    private static Map<String, List<Trigger>> triggers(Connection c) throws SQLException {
+        Map<String, List<Trigger>> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, tbl_name, sql FROM main.sqlite_master"
+                + " WHERE type = 'trigger' ORDER BY rowid");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Trigger t;
+                try {
+                    t = TriggerDdl.parse(rs.getString(1), rs.getString(3));
+                } catch (RuntimeException e) {
+                    throw new Atlas4jException(ErrorCode.INTERNAL, "inspect: cannot read trigger \"" + rs.getString(1)
+                            + "\": " + e.getMessage(), "report the trigger's CREATE statement as an Atlas4J bug", e);
+                }
+                out.computeIfAbsent(rs.getString(2).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t);
+            }
+        }
+        return out;
+    }
+
+    private static List<Trigger> owned(Map<String, List<Trigger>> triggers, String owner) {
+        return triggers.getOrDefault(owner.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /**
+     * A view's output columns as SQLite reports them; none when the view no longer compiles (it names a
+     * dropped table), which SQLite allows to exist.
+     */
+    private static List<Column> viewColumns(Connection c, String view) {
+        List<Column> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, type, \"notnull\" FROM pragma_table_info(?) ORDER BY cid")) {
+            s.setString(1, view);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(2);
+                    out.add(new Column(rs.getString(1), SqliteTypes.parse(type == null ? "" : type), rs.getInt(3) == 0,
+                            Optional.empty(), List.of()));
+                }
+            }
+        } catch (SQLException e) {
+            return List.of();
         }
         return out;
     }

@@ -12,6 +12,8 @@ import io.atlas4j.schema.Expr;
 import io.atlas4j.schema.GeneratedExpr;
 import io.atlas4j.schema.Index;
 import io.atlas4j.schema.Table;
+import io.atlas4j.schema.Trigger;
+import io.atlas4j.schema.View;
 import io.atlas4j.schema.change.ChangeKind;
 import io.atlas4j.schema.change.SchemaChange;
 import io.atlas4j.schema.change.TableChange;
@@ -25,7 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SQLite's planner (spec §4.6): no statement sorting, changes are planned in diff order. Tables are
+ * SQLite's planner (spec §4.6): no statement sorting, changes are planned in diff order, except that views
+ * and triggers are dropped before all table statements and created after them. Tables are
  * created, dropped and renamed in place; a modification is planned change by change when SQLite can alter
  * the table that way, else as a table rebuild. Plans that drop or rebuild tables turn foreign key
  * enforcement off first and back on last. Plans are transactional.
@@ -34,6 +37,8 @@ public final class SqlitePlanner implements Planner {
 
     static final String FK_OFF = "PRAGMA foreign_keys = off";
     static final String FK_ON = "PRAGMA foreign_keys = on";
+    static final String LEGACY_ON = "PRAGMA legacy_alter_table = on";
+    static final String LEGACY_OFF = "PRAGMA legacy_alter_table = off";
 
     @Override
     public Plan plan(String name, List<SchemaChange> changes, PlanOptions options) {
@@ -42,7 +47,12 @@ public final class SqlitePlanner implements Planner {
         for (SchemaChange c : merged) {
             run.plan(c);
         }
-        List<PlannedStatement> out = run.out;
+        // Views and triggers are dropped first and created last: SQLite checks them on every ALTER TABLE
+        // RENAME, and triggers die with their table in a rebuild.
+        List<PlannedStatement> out = new ArrayList<>(run.pre);
+        out.addAll(run.out);
+        out.addAll(run.postViews);
+        out.addAll(run.postTriggers);
         if (run.foreignKeysOff && !out.isEmpty()) {
             List<PlannedStatement> wrapped = new ArrayList<>();
             wrapped.add(new PlannedStatement(FK_OFF, "disable the enforcement of foreign-keys constraints", List.of(), true,
@@ -75,10 +85,16 @@ public final class SqlitePlanner implements Planner {
         return out;
     }
 
-    /** One planning run: the statements so far and whether foreign keys must be off. */
+    /**
+     * One planning run: the statements so far (drops of views and triggers, table statements, then creates
+     * of views, then of triggers) and whether foreign keys must be off.
+     */
     private static final class Run {
         private final SqliteSql sql;
+        private final List<PlannedStatement> pre = new ArrayList<>();
         private final List<PlannedStatement> out = new ArrayList<>();
+        private final List<PlannedStatement> postViews = new ArrayList<>();
+        private final List<PlannedStatement> postTriggers = new ArrayList<>();
         private boolean foreignKeysOff;
 
         Run(SqliteSql sql) {
@@ -106,6 +122,14 @@ public final class SqlitePlanner implements Planner {
                 } else {
                     rebuild(x);
                 }
+            } else if (c instanceof SchemaChange.AddView x) {
+                createView(x, x.view());
+            } else if (c instanceof SchemaChange.DropView x) {
+                dropView(x, x.view());
+            } else if (c instanceof SchemaChange.ModifyView x) {
+                // No CREATE OR REPLACE VIEW in SQLite; dropping the view drops its triggers too.
+                dropView(x, x.from());
+                createView(x, x.to());
             } else if (c instanceof SchemaChange.AddSchema x) {
                 // SQLite has one schema, main, which always exists (spec §4.2: AddSchema is unsupported).
                 if (!x.schema().name().isEmpty() && !x.schema().name().equals("main")) {
@@ -117,17 +141,13 @@ public final class SqlitePlanner implements Planner {
                         "SQLite has one schema, main; drop its tables instead");
             } else if (!(c instanceof SchemaChange.ModifySchema)) {
                 throw new PlanException("sqlite: " + c.getClass().getSimpleName() + " changes are not supported",
-                        "SQLite supports tables, columns, indexes, primary and foreign keys and checks");
+                        "SQLite supports tables, views, triggers, columns, indexes, primary and foreign keys and checks");
             }
         }
 
         /** CREATE TABLE, the AUTOINCREMENT start, then the indexes, each its own statement. */
         private void addTable(SchemaChange.AddTable x) {
             Table t = x.table();
-            if (!t.triggers().isEmpty()) {
-                throw new PlanException("sqlite: triggers of table " + q(t.name()) + " are not supported",
-                        "remove the trigger blocks");
-            }
             add(x, sql.createTable(t, t.name()), "create " + q(t.name()) + " table", List.of("DROP TABLE " + sql.name(t.name())));
             SqliteSql.autoIncrementKey(t).flatMap(t::column).flatMap(c -> c.attr(SqliteAttrs.AutoIncrement.class))
                     .filter(a -> a.seq() > 0).ifPresent(a -> add(x,
@@ -137,6 +157,28 @@ public final class SqlitePlanner implements Planner {
             for (Index i : t.indexes()) {
                 addIndex(x, t.name(), i);
             }
+            t.triggers().forEach(tr -> createTrigger(x, t.name(), tr));
+        }
+
+        private void createView(SchemaChange source, View v) {
+            postViews.add(new PlannedStatement(sql.createView(v), "create " + q(v.name()) + " view",
+                    List.of(sql.dropView(v)), true, source));
+            v.triggers().forEach(tr -> createTrigger(source, v.name(), tr));
+        }
+
+        private void dropView(SchemaChange source, View v) {
+            pre.add(new PlannedStatement(sql.dropView(v), "drop " + q(v.name()) + " view", List.of(sql.createView(v)),
+                    true, source));
+        }
+
+        private void createTrigger(SchemaChange source, String owner, Trigger t) {
+            postTriggers.add(new PlannedStatement(sql.createTrigger(owner, t),
+                    "create trigger " + q(t.name()) + " on " + q(owner), List.of(sql.dropTrigger(t)), true, source));
+        }
+
+        private void dropTrigger(SchemaChange source, String owner, Trigger t) {
+            pre.add(new PlannedStatement(sql.dropTrigger(t), "drop trigger " + q(t.name()) + " from " + q(owner),
+                    List.of(sql.createTrigger(owner, t)), true, source));
         }
 
         private void addIndex(SchemaChange source, String table, Index i) {
@@ -155,6 +197,7 @@ public final class SqlitePlanner implements Planner {
             List<String> out = new ArrayList<>();
             out.add(sql.createTable(t, t.name()));
             t.indexes().forEach(i -> out.add(sql.createIndex(t.name(), i)));
+            t.triggers().forEach(tr -> out.add(sql.createTrigger(t.name(), tr)));
             return out;
         }
 
@@ -181,6 +224,13 @@ public final class SqlitePlanner implements Planner {
                     // SQLite cannot rename an index: create it under the new name, then drop the old one (E63).
                     addIndex(x, t, r.to());
                     dropIndex(x, t, r.from());
+                } else if (c instanceof TableChange.AddTrigger a) {
+                    createTrigger(x, t, a.trigger());
+                } else if (c instanceof TableChange.DropTrigger d) {
+                    dropTrigger(x, t, d.trigger());
+                } else if (c instanceof TableChange.ModifyTrigger m) {
+                    dropTrigger(x, t, m.from());
+                    createTrigger(x, t, m.to());
                 }
             }
         }
@@ -196,7 +246,8 @@ public final class SqlitePlanner implements Planner {
         private static boolean alterable(SchemaChange.ModifyTable x) {
             for (TableChange c : x.changes()) {
                 boolean ok = c instanceof TableChange.RenameColumn || c instanceof TableChange.RenameIndex
-                        || c instanceof TableChange.AddIndex
+                        || c instanceof TableChange.AddIndex || c instanceof TableChange.AddTrigger
+                        || c instanceof TableChange.DropTrigger || c instanceof TableChange.ModifyTrigger
                         || c instanceof TableChange.DropIndex d && !auto(d.index())
                         || c instanceof TableChange.ModifyIndex m && !auto(m.from())
                         || c instanceof TableChange.AddColumn a && addable(x.to(), a.column());
@@ -278,12 +329,23 @@ public final class SqlitePlanner implements Planner {
             }
             add(x, "DROP TABLE " + sql.name(t), "drop " + q(t) + " table "
                     + (targets.isEmpty() ? "without copying rows (no columns)" : "after copying rows"), List.of());
+            // SQLite re-checks every view and trigger on RENAME; those naming t would fail now t is dropped.
+            // Legacy mode renames without the check (nothing refers to the temporary name anyway).
+            boolean legacy = from.attr(SqliteAttrs.OtherViewsOrTriggers.class).isPresent();
+            if (legacy) {
+                add(x, LEGACY_ON, "rename without re-checking views and triggers that name " + q(t), List.of());
+            }
             add(x, "ALTER TABLE " + sql.name(tmp) + " RENAME TO " + SqliteSql.quote(t),
                     "rename temporary table " + q(tmp) + " to " + q(t), List.of());
+            if (legacy) {
+                add(x, LEGACY_OFF, "check views and triggers on rename again", List.of());
+            }
             for (Index i : to.indexes()) {
                 String name = SqliteSql.indexName(t, i);
                 add(x, sql.createIndex(t, i), "create index " + q(name) + " to table: " + q(t), List.of());
             }
+            // The table's triggers died with it: create the desired ones, after the other tables exist.
+            to.triggers().forEach(tr -> createTrigger(x, t, tr));
         }
 
         private static String q(String name) {

@@ -4,6 +4,7 @@ import io.atlas4j.dialect.sqlite.SqliteAttrs;
 import io.atlas4j.dialect.sqlite.SqliteTypes;
 import io.atlas4j.dialect.sqlite.diff.SqliteDiffRules;
 import io.atlas4j.diff.Exprs;
+import io.atlas4j.plan.PlanException;
 import io.atlas4j.schema.Check;
 import io.atlas4j.schema.Column;
 import io.atlas4j.schema.Expr;
@@ -14,6 +15,8 @@ import io.atlas4j.schema.IndexPart;
 import io.atlas4j.schema.IndexPredicate;
 import io.atlas4j.schema.PrimaryKey;
 import io.atlas4j.schema.Table;
+import io.atlas4j.schema.Trigger;
+import io.atlas4j.schema.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,5 +157,36 @@ final class SqliteSql {
 
     static String names(List<String> names) {
         return names.stream().map(SqliteSql::quote).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@code CREATE TRIGGER} on {@code owner} (unqualified: SQLite takes the trigger's schema). A body
+     * without BEGIN ... END gets them. SQLite triggers fire on one event.
+     */
+    String createTrigger(String owner, Trigger t) {
+        if (t.events().size() != 1 || t.events().get(0).toUpperCase(Locale.ROOT).startsWith("TRUNCATE")) {
+            throw new PlanException("sqlite: trigger \"" + t.name() + "\" fires on " + t.events()
+                    + "; SQLite triggers fire on exactly one of INSERT, UPDATE [OF ...] or DELETE",
+                    "declare one trigger per event");
+        }
+        String body = t.body().trim();
+        if (!body.toUpperCase(Locale.ROOT).startsWith("BEGIN") || !body.toUpperCase(Locale.ROOT).endsWith("END")) {
+            body = "BEGIN\n  " + SqliteDiffRules.triggerStatements(body) + "\nEND";
+        }
+        return "CREATE TRIGGER " + name(t.name()) + " " + t.timing().sql() + " " + t.events().get(0) + " ON " + quote(owner)
+                + (t.forEachRow() ? " FOR EACH ROW" : "") + t.when().map(w -> " WHEN " + w).orElse("") + " " + body;
+    }
+
+    String dropTrigger(Trigger t) {
+        return "DROP TRIGGER " + name(t.name());
+    }
+
+    /** {@code CREATE VIEW}; SQLite has no OR REPLACE, so a changed view is dropped and created. */
+    String createView(View v) {
+        return "CREATE VIEW " + name(v.name()) + " AS " + v.definition().trim();
+    }
+
+    String dropView(View v) {
+        return "DROP VIEW " + name(v.name());
     }
 }
