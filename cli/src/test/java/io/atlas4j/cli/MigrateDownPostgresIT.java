@@ -2,45 +2,19 @@ package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Black-box runs of {@code migrate down} against PostgreSQL (migrate-dir.md §13, engine.md §7.2): a directory
  * applied with {@code migrate apply} to a scratch database, then reverted by planning back to the directory's
  * earlier state on the dev database.
  */
-class MigrateDownPostgresIT {
+class MigrateDownPostgresIT extends PostgresCliTestBase {
 
     private static final String DURATION = "[0-9.]+(ns|µs|ms|s|m)[0-9.a-zµ]*";
-
-    private Scratch pg;
-    private DatabaseUrl target;
-    private String devUrl;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void createDatabases() throws SQLException {
-        pg = Scratch.open();
-        target = pg.create("target");
-        devUrl = pg.create("dev").raw();
-    }
-
-    @AfterEach
-    void dropDatabases() throws SQLException {
-        if (pg != null) {
-            pg.dropAll();
-        }
-    }
 
     private void directory(String... files) throws Exception {
         Path m = Files.createDirectories(dir.resolve("migrations"));
@@ -58,7 +32,7 @@ class MigrateDownPostgresIT {
         directory("CREATE TABLE a (id int NOT NULL);\n", "CREATE TABLE b (id int NOT NULL);\n");
         assertThat(Scratch.tables(target)).containsExactly("a", "b");
 
-        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl);
+        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("Migrating down from version 2 to 1 (1 migration in total):\n\n");
         assertThat(r.out()).matches("""
@@ -96,7 +70,7 @@ class MigrateDownPostgresIT {
     @Test
     void aDryRunPrintsThePlanAndChangesNothing() throws Exception {
         directory("CREATE TABLE a (id int NOT NULL);\n", "ALTER TABLE a ADD COLUMN name text NULL;\n");
-        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl, "--dry-run");
+        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl(), "--dry-run");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("Migrating down from version 2 to 1 (1 migration in total):\n")
                 .contains("    -> ALTER TABLE \"a\" DROP COLUMN \"name\"\n");
@@ -109,7 +83,7 @@ class MigrateDownPostgresIT {
     void rowsThatWouldBeLostFailTheCheckAndNothingChanges() throws Exception {
         directory("CREATE TABLE a (id int NOT NULL);\n", "CREATE TABLE b (id int NOT NULL);\n");
         Scratch.exec(target, "INSERT INTO b VALUES (1)");
-        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl);
+        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl());
         assertThat(r.exitCode()).as(r.toString()).isNotIn(0, 70);
         String all = r.out() + r.err();
         assertThat(all).contains("reverting version 2 would lose data")
@@ -126,7 +100,7 @@ class MigrateDownPostgresIT {
     void toVersionRevertsEveryLaterVersionNewestFirst() throws Exception {
         directory("CREATE TABLE a (id int NOT NULL);\n", "CREATE TABLE b (id int NOT NULL);\n",
                 "CREATE TABLE c (id int NOT NULL, b_id int NULL);\n");
-        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl, "--to-version", "1");
+        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl(), "--to-version", "1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("Migrating down from version 3 to 1 (2 migrations in total):\n");
         assertThat(r.out().indexOf("-- reverting version 3")).isPositive()
@@ -142,7 +116,7 @@ class MigrateDownPostgresIT {
         directory("CREATE TABLE a (id int NOT NULL);\n", "CREATE TABLE b (id int NOT NULL);\n",
                 "CREATE TABLE c (id int NOT NULL);\n");
         Scratch.exec(target, "INSERT INTO b VALUES (1)");
-        CliResult r = Cli.run(dir, "migrate", "down", "--to-version", "1", "-u", target.raw(), "--dev-url", devUrl);
+        CliResult r = Cli.run(dir, "migrate", "down", "--to-version", "1", "-u", target.raw(), "--dev-url", devUrl());
         assertThat(r.exitCode()).as(r.toString()).isNotIn(0, 70);
         assertThat(r.err()).contains("reverting version 2 would lose data");
         // Version 3 reverted cleanly, but in the same transaction: it is rolled back with the failure.
@@ -154,7 +128,7 @@ class MigrateDownPostgresIT {
     void aDryRunOverTwoVersionsPlansEachVersionOnce() throws Exception {
         directory("CREATE TABLE a (id int NOT NULL);\n", "CREATE TABLE b (id int NOT NULL);\n",
                 "CREATE TABLE c (id int NOT NULL);\n");
-        CliResult r = Cli.run(dir, "migrate", "down", "2", "-u", target.raw(), "--dev-url", devUrl, "--dry-run");
+        CliResult r = Cli.run(dir, "migrate", "down", "2", "-u", target.raw(), "--dev-url", devUrl(), "--dry-run");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         String out = r.out();
         assertThat(out).startsWith("Migrating down from version 3 to 1 (2 migrations in total):\n");
@@ -178,7 +152,7 @@ class MigrateDownPostgresIT {
         assertThat(realm).doesNotContain("search_path");
         CliResult apply = Cli.run(dir, "migrate", "apply", "-u", realm);
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
-        String devRealm = devUrl.replace("&search_path=public", "").replace("search_path=public&", "")
+        String devRealm = devUrl().replace("&search_path=public", "").replace("search_path=public&", "")
                 .replace("?search_path=public", "");
         // DROP SCHEMA ... CASCADE would take app.b's rows with it: the check on app.b refuses.
         Scratch.exec(target, "INSERT INTO app.b VALUES (1)");
@@ -206,7 +180,7 @@ class MigrateDownPostgresIT {
         Path m = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(m.resolve("1.sql"), "CREATE TABLE a (id int NOT NULL);\n");
         assertThat(Cli.run(dir, "migrate", "hash").exitCode()).isZero();
-        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl);
+        CliResult r = Cli.run(dir, "migrate", "down", "-u", target.raw(), "--dev-url", devUrl());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("No migration to revert\n");
         assertThat(Scratch.tables(target)).isEmpty();
@@ -219,7 +193,7 @@ class MigrateDownPostgresIT {
         "--to-version=9 | version 9 is not applied"})
     void badTargetsAreRefusedAndNothingChanges(String arg, String message) throws Exception {
         directory("CREATE TABLE a (id int NOT NULL);\n", "CREATE TABLE b (id int NOT NULL);\n");
-        CliResult r = Cli.run(dir, "migrate", "down", arg, "-u", target.raw(), "--dev-url", devUrl);
+        CliResult r = Cli.run(dir, "migrate", "down", arg, "-u", target.raw(), "--dev-url", devUrl());
         assertThat(r.exitCode()).as(r.toString()).isNotIn(0, 70);
         assertThat(r.err()).as(r.toString()).contains(message).doesNotContain("\tat ");
         assertThat(Scratch.tables(target)).containsExactly("a", "b");

@@ -2,52 +2,19 @@ package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code schema apply --format '{{ json . }}'} against a PostgreSQL server (engine.md §4.11, E113, E114): a
  * scratch target database, the server's dev database for normalisation.
  */
-class SchemaApplyJsonPostgresIT {
+class SchemaApplyJsonPostgresIT extends PostgresCliTestBase {
 
     private static final String ADD = "ALTER TABLE \\\"a\\\" ADD COLUMN \\\"name\\\" text NULL";
     private static final String NOT_NULL = "ALTER TABLE \\\"b\\\" ALTER COLUMN \\\"id\\\" SET NOT NULL";
-
-    private Scratch pg;
-    private DatabaseUrl dev;
-    private DatabaseUrl target;
-    private String targetUrl;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void createDatabases() throws SQLException {
-        pg = Scratch.open();
-        target = pg.create("target");
-        targetUrl = target.raw();
-        dev = pg.create("dev");
-    }
-
-    @AfterEach
-    void dropDatabases() throws SQLException {
-        if (pg != null) {
-            pg.dropAll();
-        }
-    }
-
-    private String devUrl() {
-        return dev.raw();
-    }
 
     private CliResult apply(String... extra) {
         List<String> args = new ArrayList<>(List.of("schema", "apply", "-u", targetUrl, "--to", "file://schema.sql",

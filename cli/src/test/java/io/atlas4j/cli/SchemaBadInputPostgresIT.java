@@ -2,16 +2,12 @@ package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * line and column and the cause, never a stack trace, and an exit code that is neither success nor an
  * internal error. Nothing reaches the target database.
  */
-class SchemaBadInputPostgresIT {
+class SchemaBadInputPostgresIT extends PostgresCliTestBase {
 
     private static final String HEAD = """
             schema "public" {
@@ -33,27 +29,6 @@ class SchemaBadInputPostgresIT {
               }
             }
             """; // lines 1-8
-
-    private Scratch pg;
-    private DatabaseUrl target;
-    private String devUrl;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void createDatabases() throws SQLException {
-        pg = Scratch.open();
-        target = pg.create("target");
-        devUrl = pg.create("dev").raw();
-    }
-
-    @AfterEach
-    void dropDatabases() throws SQLException {
-        if (pg != null) {
-            pg.dropAll();
-        }
-    }
 
     static Stream<Arguments> badHcl() {
         return Stream.of(
@@ -138,17 +113,17 @@ class SchemaBadInputPostgresIT {
     @MethodSource("badHcl")
     void badHclNamesThePositionAndTheCause(String name, String hcl, List<String> expected) throws Exception {
         Files.writeString(dir.resolve("schema.hcl"), hcl);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertOneClearError(r, expected);
-        CliResult diff = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl, "--to", "file://schema.hcl");
+        CliResult diff = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl(), "--to", "file://schema.hcl");
         assertOneClearError(diff, expected);
     }
 
     @Test
     void aSyntaxErrorNamesItsPosition() throws Exception {
         Files.writeString(dir.resolve("schema.hcl"), HEAD + "table \"t\" {\n  schema = schema.public\n  column \"a\" {\n    type = \n  }\n}\n");
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertOneClearError(r, List.of("schema.hcl:12:", "expected an expression"));
     }
@@ -163,14 +138,14 @@ class SchemaBadInputPostgresIT {
                   comment = var.tenant
                 }
                 """);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertOneClearError(r, List.of("schema.hcl:1:1", "variable \"tenant\""));
     }
 
     @Test
     void aMissingDesiredFileIsNamed() throws Exception {
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://nothere.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://nothere.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertOneClearError(r, List.of("nothere.hcl"));
     }
@@ -178,7 +153,7 @@ class SchemaBadInputPostgresIT {
     @Test
     void aWrongDevPasswordIsReportedWithoutTheSecret() throws Exception {
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE a (id int);\n");
-        String badDev = devUrl.replaceFirst(":[^:@/]+@", ":s3cr3t-wrong@");
+        String badDev = devUrl().replaceFirst(":[^:@/]+@", ":s3cr3t-wrong@");
         assertThat(badDev).contains("s3cr3t-wrong");
         CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.sql", "--dev-url", badDev,
                 "--auto-approve");
@@ -199,7 +174,7 @@ class SchemaBadInputPostgresIT {
                   as = "SELECT id FROM ghost"
                 }
                 """);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertOneClearError(r, List.of("schema.hcl (planned SQL):", "relation \"ghost\" does not exist"));
         assertThat(r.err()).doesNotContain("schema.hcl:");
@@ -213,12 +188,12 @@ class SchemaBadInputPostgresIT {
                   CREATE TABLE b (id int NOT NULL REFERENCES nope (id));
                 CREATE TABLE c (id int NOT NULL);
                 """);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.sql", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.sql", "--dev-url", devUrl(),
                 "--auto-approve");
         assertOneClearError(r, List.of("schema.sql:3:3", "relation \"nope\" does not exist"));
-        CliResult diff = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://schema.sql", "--dev-url", devUrl);
+        CliResult diff = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://schema.sql", "--dev-url", devUrl());
         assertOneClearError(diff, List.of("schema.sql:3:3", "relation \"nope\" does not exist"));
-        CliResult migrate = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl, "--to", "file://schema.sql");
+        CliResult migrate = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl(), "--to", "file://schema.sql");
         assertOneClearError(migrate, List.of("schema.sql:3:3", "relation \"nope\" does not exist"));
     }
 
@@ -228,7 +203,7 @@ class SchemaBadInputPostgresIT {
         Files.writeString(m.resolve("1.sql"), "CREATE TABLE a (id int);\nALTER TABLE ghost ADD COLUMN x int;\n");
         assertThat(Cli.run(dir, "migrate", "hash").exitCode()).isZero();
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE a (id int);\n");
-        CliResult r = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl, "--to", "file://schema.sql");
+        CliResult r = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl(), "--to", "file://schema.sql");
         assertOneClearError(r, List.of("1.sql:2:1", "relation \"ghost\" does not exist"));
         try (Stream<Path> files = Files.list(m)) {
             assertThat(files.count()).isEqualTo(2);
@@ -241,10 +216,10 @@ class SchemaBadInputPostgresIT {
                 schema "app" {
                 }
                 """);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertOneClearError(r, List.of("2 schemas", "bound to schema \"public\""));
-        CliResult migrate = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl, "--to", "file://schema.hcl");
+        CliResult migrate = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl(), "--to", "file://schema.hcl");
         assertOneClearError(migrate, List.of("2 schemas", "bound to schema \"public\""));
     }
 

@@ -2,47 +2,14 @@ package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Black-box runs of {@code schema inspect|diff|apply} against a PostgreSQL server: a scratch target
  * database per test, the server's dev database for normalisation (engine.md §4.11, §5.1, E112–E114).
  */
-class SchemaCommandsPostgresIT {
-
-    private Scratch pg;
-    private DatabaseUrl dev;
-    private DatabaseUrl target;
-    private String targetUrl;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void createDatabases() throws SQLException {
-        pg = Scratch.open();
-        target = pg.create("target");
-        targetUrl = target.raw();
-        dev = pg.create("dev");
-    }
-
-    @AfterEach
-    void dropDatabases() throws SQLException {
-        if (pg != null) {
-            pg.dropAll();
-        }
-    }
-
-    private String devUrl() {
-        return dev.raw();
-    }
+class SchemaCommandsPostgresIT extends PostgresCliTestBase {
 
     @Test
     void inspectPrintsTheDatabaseAsSql() throws Exception {

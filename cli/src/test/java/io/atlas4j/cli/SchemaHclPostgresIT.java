@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Black-box runs of the schema commands with Atlas HCL against PostgreSQL (engine.md §4.11, §5.1, E110–E112):
  * inspect prints HCL, apply takes it back, and the round trip is synced.
  */
-class SchemaHclPostgresIT {
+class SchemaHclPostgresIT extends PostgresCliTestBase {
 
     /** What Atlas's {@code schema inspect} prints for {@link #createBlog}: tables by name, then the schema. */
     private static final String BLOG_HCL = """
@@ -63,27 +59,6 @@ class SchemaHclPostgresIT {
             }
             """;
 
-    private Scratch pg;
-    private DatabaseUrl target;
-    private String devUrl;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void createDatabases() throws SQLException {
-        pg = Scratch.open();
-        target = pg.create("target");
-        devUrl = pg.create("dev").raw();
-    }
-
-    @AfterEach
-    void dropDatabases() throws SQLException {
-        if (pg != null) {
-            pg.dropAll();
-        }
-    }
-
     private static void createBlog(DatabaseUrl url) throws SQLException {
         Scratch.exec(url, "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL)",
                 "CREATE UNIQUE INDEX users_email_idx ON users (email)",
@@ -102,7 +77,7 @@ class SchemaHclPostgresIT {
     @Test
     void applyCreatesTheHclSchemaThenReportsItSynced() throws Exception {
         Files.writeString(dir.resolve("schema.hcl"), BLOG_HCL);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("""
@@ -127,7 +102,7 @@ class SchemaHclPostgresIT {
                 """);
         assertThat(Scratch.tables(target)).containsExactly("posts", "users");
 
-        CliResult again = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult again = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).isEqualTo("Schema is synced, no changes to be made\n");
@@ -146,10 +121,10 @@ class SchemaHclPostgresIT {
         CliResult inspected = Cli.run(dir, "schema", "inspect", "-u", target.raw());
         assertThat(inspected.exitCode()).as(inspected.toString()).isZero();
         Files.writeString(dir.resolve("inspected.hcl"), inspected.out());
-        CliResult r = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://inspected.hcl", "--dev-url", devUrl);
+        CliResult r = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://inspected.hcl", "--dev-url", devUrl());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("Schemas are synced, no changes to be made.\n");
-        CliResult back = Cli.run(dir, "schema", "diff", "--from", "file://inspected.hcl", "--to", target.raw(), "--dev-url", devUrl);
+        CliResult back = Cli.run(dir, "schema", "diff", "--from", "file://inspected.hcl", "--to", target.raw(), "--dev-url", devUrl());
         assertThat(back.out()).as(back.toString()).isEqualTo("Schemas are synced, no changes to be made.\n");
     }
 
@@ -170,13 +145,13 @@ class SchemaHclPostgresIT {
                     columns = [column.email]
                   }
                 """, ""));
-        CliResult r = Cli.run(dir, "schema", "diff", "--from", "file://from.hcl", "--to", "file://to.hcl", "--dev-url", devUrl);
+        CliResult r = Cli.run(dir, "schema", "diff", "--from", "file://from.hcl", "--to", "file://to.hcl", "--dev-url", devUrl());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("""
                 -- Drop index "users_email_idx" from table: "users"
                 DROP INDEX "users_email_idx";
                 """);
-        assertThat(Scratch.tables(DatabaseUrl.parse(devUrl))).isEmpty();
+        assertThat(Scratch.tables(DatabaseUrl.parse(devUrl()))).isEmpty();
     }
 
     @Test
@@ -222,7 +197,7 @@ class SchemaHclPostgresIT {
                     }
                   }
                 }
-                """.formatted(target.raw(), devUrl));
+                """.formatted(target.raw(), devUrl()));
         CliResult dry = Cli.run(dir, "schema", "apply", "--env", "local", "--dry-run");
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
         assertThat(dry.out()).isEqualTo("""
@@ -253,13 +228,13 @@ class SchemaHclPostgresIT {
                   depends_on = [table.users]
                 }
                 """ + BLOG_HCL);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("-- Create \"active\" view\n");
         assertThat(r.out().indexOf("CREATE VIEW")).isGreaterThan(r.out().indexOf("CREATE TABLE \"users\""));
         assertThat(Scratch.column(target, "SELECT viewname FROM pg_views WHERE schemaname = 'public'")).containsExactly("active");
-        CliResult again = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult again = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
         assertThat(again.out()).as(again.toString()).isEqualTo("Schema is synced, no changes to be made\n");
     }
@@ -293,7 +268,7 @@ class SchemaHclPostgresIT {
                     }
                   }
                 }
-                """.formatted(target.raw(), devUrl));
+                """.formatted(target.raw(), devUrl()));
         CliResult safe = Cli.run(dir, "schema", "diff", "--env", "local", "--from", target.raw(), "--to", "file://schema.hcl");
         assertThat(safe.out()).as(safe.toString()).isEqualTo("Schemas are synced, no changes to be made.\n");
         CliResult destructive = Cli.run(dir, "schema", "diff", "--env", "local", "--var", "destructive=true",
@@ -319,7 +294,7 @@ class SchemaHclPostgresIT {
                 schema "public" {
                 }
                 """);
-        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        CliResult r = Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--dry-run");
         assertThat(r.out()).as(r.toString()).isEqualTo("""
                 -- Planned Changes:

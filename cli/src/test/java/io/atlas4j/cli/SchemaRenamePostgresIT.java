@@ -2,22 +2,17 @@ package io.atlas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas4j.url.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Declared renames ({@code renamed_from} on HCL tables, columns and indexes) against PostgreSQL: schema
  * apply and migrate diff plan RENAME statements instead of DROP + ADD (engine.md §3.13, E20, E39, E40, E63).
  */
-class SchemaRenamePostgresIT {
+class SchemaRenamePostgresIT extends PostgresCliTestBase {
 
     private static final String V1 = """
             schema "public" {}
@@ -84,29 +79,8 @@ class SchemaRenamePostgresIT {
 
     private static final String SYNCED = "Schema is synced, no changes to be made\n";
 
-    private Scratch pg;
-    private DatabaseUrl target;
-    private String devUrl;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void createDatabases() throws SQLException {
-        pg = Scratch.open();
-        target = pg.create("target");
-        devUrl = pg.create("dev").raw();
-    }
-
-    @AfterEach
-    void dropDatabases() throws SQLException {
-        if (pg != null) {
-            pg.dropAll();
-        }
-    }
-
     private CliResult apply() {
-        return Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl,
+        return Cli.run(dir, "schema", "apply", "-u", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl(),
                 "--auto-approve");
     }
 
@@ -118,7 +92,7 @@ class SchemaRenamePostgresIT {
         Scratch.exec(target, "INSERT INTO users (id, name) VALUES (1, 'ann'), (2, 'bob')");
 
         Files.writeString(dir.resolve("schema.hcl"), V2);
-        CliResult diff = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl);
+        CliResult diff = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl());
         assertThat(diff.exitCode()).as(diff.toString()).isZero();
         assertThat(diff.out()).isEqualTo(RENAMES);
 
@@ -166,7 +140,7 @@ class SchemaRenamePostgresIT {
         Files.writeString(dir.resolve("schema.hcl"), V1);
         assertThat(apply().exitCode()).isZero();
         Files.writeString(dir.resolve("schema.hcl"), V2.replaceAll("(?m)^\\s*renamed_from = .*\\n", ""));
-        CliResult diff = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl);
+        CliResult diff = Cli.run(dir, "schema", "diff", "--from", target.raw(), "--to", "file://schema.hcl", "--dev-url", devUrl());
         assertThat(diff.exitCode()).as(diff.toString()).isZero();
         assertThat(diff.out()).doesNotContain("RENAME").contains("DROP TABLE \"users\"", "CREATE TABLE \"accounts\"");
     }
@@ -174,20 +148,20 @@ class SchemaRenamePostgresIT {
     @Test
     void migrateDiffWritesTheRenames() throws Exception {
         Files.writeString(dir.resolve("schema.hcl"), V1);
-        CliResult first = Cli.run(dir, "migrate", "diff", "init", "--dev-url", devUrl, "--to", "file://schema.hcl");
+        CliResult first = Cli.run(dir, "migrate", "diff", "init", "--dev-url", devUrl(), "--to", "file://schema.hcl");
         assertThat(first.exitCode()).as(first.toString()).isZero();
 
         Files.writeString(dir.resolve("schema.hcl"), V2);
         // Versions are seconds: make sure the second file gets a later one.
         Thread.sleep(1100);
-        CliResult second = Cli.run(dir, "migrate", "diff", "rename", "--dev-url", devUrl, "--to", "file://schema.hcl");
+        CliResult second = Cli.run(dir, "migrate", "diff", "rename", "--dev-url", devUrl(), "--to", "file://schema.hcl");
         assertThat(second.exitCode()).as(second.toString()).isZero();
         List<Path> files = sqlFiles();
         assertThat(files).hasSize(2);
         assertThat(files.get(1).getFileName().toString()).matches("\\d{14}_rename\\.sql");
         assertThat(Files.readString(files.get(1))).isEqualTo(RENAMES);
 
-        CliResult synced = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl, "--to", "file://schema.hcl");
+        CliResult synced = Cli.run(dir, "migrate", "diff", "--dev-url", devUrl(), "--to", "file://schema.hcl");
         assertThat(synced.exitCode()).as(synced.toString()).isZero();
         assertThat(synced.out()).isEqualTo("The migration directory is synced with the desired state, no changes to be made\n");
     }
